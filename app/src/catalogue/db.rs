@@ -1,0 +1,342 @@
+//! Catalogue storage: whole-catalogue export and import, the publish operation, and reading the
+//! published services. Every multi-table write runs in one transaction.
+
+use super::model::*;
+use crate::db::{Db, DbError, Row};
+use serde::de::DeserializeOwned;
+use std::collections::HashSet;
+use std::fmt;
+
+/// Why a catalogue operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    /// The data breaks a rule of the catalogue (duplicate slug, unknown reference, …).
+    #[error("invalid catalogue: {0}")]
+    Invalid(String),
+    /// No such service or version.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// A stored JSON document does not match the model (a bug or a manual edit).
+    #[error("stored catalogue data is damaged: {0}")]
+    Corrupt(String),
+    /// The database failed.
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<sqlx::Error> for CatalogueError {
+    fn from(error: sqlx::Error) -> Self {
+        CatalogueError::Db(DbError::Query(error))
+    }
+}
+
+/// How much an import wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Topics written.
+    pub topics: usize,
+    /// Life situations written.
+    pub life_situations: usize,
+    /// Offices written.
+    pub offices: usize,
+    /// Services written.
+    pub services: usize,
+    /// Service versions written.
+    pub versions: usize,
+}
+
+impl fmt::Display for ImportSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} services ({} versions), {} topics, {} life situations, {} offices",
+            self.services, self.versions, self.topics, self.life_situations, self.offices
+        )
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CatalogueError> {
+    serde_json::to_string(value).map_err(|e| CatalogueError::Invalid(e.to_string()))
+}
+
+fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, CatalogueError> {
+    serde_json::from_str(text).map_err(|e| CatalogueError::Corrupt(format!("{what}: {e}")))
+}
+
+/// Checks the rules an import must meet before anything is written.
+pub fn validate(catalogue: &Catalogue) -> Result<(), CatalogueError> {
+    fn unique<'a>(kind: &str, slugs: impl Iterator<Item = &'a str>) -> Result<HashSet<&'a str>, CatalogueError> {
+        let mut seen = HashSet::new();
+        for slug in slugs {
+            if !is_slug(slug) {
+                return Err(CatalogueError::Invalid(format!("{kind} slug \"{slug}\" must be lowercase letters, digits and hyphens")));
+            }
+            if !seen.insert(slug) {
+                return Err(CatalogueError::Invalid(format!("{kind} slug \"{slug}\" appears twice")));
+            }
+        }
+        Ok(seen)
+    }
+    if catalogue.format != 1 {
+        return Err(CatalogueError::Invalid(format!("format {} is not supported (expected 1)", catalogue.format)));
+    }
+    let topics = unique("topic", catalogue.topics.iter().flat_map(|t| [t.slug_de.as_str(), t.slug_en.as_str()]))?;
+    let situations = unique(
+        "life situation",
+        catalogue.life_situations.iter().flat_map(|t| [t.slug_de.as_str(), t.slug_en.as_str()]),
+    )?;
+    let offices = unique("office", catalogue.offices.iter().flat_map(|t| [t.slug_de.as_str(), t.slug_en.as_str()]))?;
+    unique("service", catalogue.services.iter().flat_map(|s| [s.slug_de.as_str(), s.slug_en.as_str()]))?;
+    for situation in &catalogue.life_situations {
+        if let Some(parent) = &situation.parent {
+            if !situations.contains(parent.as_str()) {
+                return Err(CatalogueError::Invalid(format!("life situation {} names unknown parent {parent}", situation.slug_de)));
+            }
+        }
+    }
+    for service in &catalogue.services {
+        let mut numbers = HashSet::new();
+        let mut published = 0;
+        for version in &service.versions {
+            if !numbers.insert(version.number) {
+                return Err(CatalogueError::Invalid(format!("service {} has version {} twice", service.slug_de, version.number)));
+            }
+            published += usize::from(version.status == VersionStatus::Published);
+            let content = &version.content;
+            if content.title.de.trim().is_empty() {
+                return Err(CatalogueError::Invalid(format!("service {} version {} has no German title", service.slug_de, version.number)));
+            }
+            if let Some(key) = &content.leika_key {
+                if key.len() != 14 || !key.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(CatalogueError::Invalid(format!("service {}: Leistungsschlüssel \"{key}\" must have 14 digits", service.slug_de)));
+                }
+            }
+            let references = [(&content.topics, &topics, "topic"), (&content.life_situations, &situations, "life situation"), (&content.offices, &offices, "office")];
+            for (slugs, known, kind) in references {
+                if let Some(missing) = slugs.iter().find(|s| !known.contains(s.as_str())) {
+                    return Err(CatalogueError::Invalid(format!("service {} names unknown {kind} {missing}", service.slug_de)));
+                }
+            }
+        }
+        if published > 1 {
+            return Err(CatalogueError::Invalid(format!("service {} has more than one published version", service.slug_de)));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `slug` is a URL slug: lowercase ASCII letters, digits and single inner hyphens.
+pub fn is_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 120
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+}
+
+/// Replaces the whole catalogue with `catalogue`, in one transaction.
+pub async fn import_catalogue(db: &Db, catalogue: &Catalogue) -> Result<ImportSummary, CatalogueError> {
+    validate(catalogue)?;
+    let mut tx = db.pool().begin().await?;
+    for table in ["service_versions", "services", "topics", "life_situations", "offices"] {
+        sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
+    }
+    for topic in &catalogue.topics {
+        sqlx::query("INSERT INTO topics (slug_de, slug_en, position, data) VALUES ($1, $2, $3, $4)")
+            .bind(&topic.slug_de)
+            .bind(&topic.slug_en)
+            .bind(topic.position)
+            .bind(to_json(topic)?)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for situation in &catalogue.life_situations {
+        sqlx::query("INSERT INTO life_situations (slug_de, slug_en, parent_slug, position, data) VALUES ($1, $2, $3, $4, $5)")
+            .bind(&situation.slug_de)
+            .bind(&situation.slug_en)
+            .bind(situation.parent.as_deref())
+            .bind(situation.position)
+            .bind(to_json(situation)?)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for office in &catalogue.offices {
+        sqlx::query("INSERT INTO offices (slug_de, slug_en, data) VALUES ($1, $2, $3)")
+            .bind(&office.slug_de)
+            .bind(&office.slug_en)
+            .bind(to_json(office)?)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut versions = 0;
+    for service in &catalogue.services {
+        versions += insert_service(&mut tx, service).await?;
+    }
+    tx.commit().await?;
+    Ok(ImportSummary {
+        topics: catalogue.topics.len(),
+        life_situations: catalogue.life_situations.len(),
+        offices: catalogue.offices.len(),
+        services: catalogue.services.len(),
+        versions,
+    })
+}
+
+/// Adds services with all their versions to the catalogue, in one transaction. Topics, life
+/// situations and offices they name must exist already.
+pub async fn insert_services(db: &Db, services: &[Service]) -> Result<usize, CatalogueError> {
+    let mut tx = db.pool().begin().await?;
+    for service in services {
+        insert_service(&mut tx, service).await?;
+    }
+    tx.commit().await?;
+    Ok(services.len())
+}
+
+async fn insert_service(tx: &mut sqlx::Transaction<'_, sqlx::Any>, service: &Service) -> Result<usize, CatalogueError> {
+    let created_at = service.versions.iter().map(|v| v.created_at).min().unwrap_or_else(crate::db::now);
+    let id: i64 = sqlx::query_scalar("INSERT INTO services (slug_de, slug_en, created_at) VALUES ($1, $2, $3) RETURNING id")
+        .bind(&service.slug_de)
+        .bind(&service.slug_en)
+        .bind(created_at)
+        .fetch_one(&mut **tx)
+        .await?;
+    for version in &service.versions {
+        sqlx::query(
+            "INSERT INTO service_versions (service_id, number, status, content, created_at, created_by, approved_at, approved_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(id)
+        .bind(version.number)
+        .bind(version.status.as_str())
+        .bind(to_json(&version.content)?)
+        .bind(version.created_at)
+        .bind(&version.created_by)
+        .bind(version.approved_at)
+        .bind(version.approved_by.as_deref())
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(service.versions.len())
+}
+
+/// The whole catalogue with every version, in the order it was written, for `rathaus export`.
+pub async fn export_catalogue(db: &Db) -> Result<Catalogue, DbError> {
+    export_inner(db).await.map_err(|error| match error {
+        CatalogueError::Db(db) => db,
+        other => DbError::Query(sqlx::Error::Decode(other.to_string().into())),
+    })
+}
+
+async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
+    let pool = db.pool();
+    let mut catalogue = Catalogue { format: 1, ..Catalogue::default() };
+    for row in sqlx::query("SELECT data FROM topics ORDER BY id").fetch_all(pool).await? {
+        catalogue.topics.push(from_json(&row.try_get::<String, _>("data")?, "topic")?);
+    }
+    for row in sqlx::query("SELECT data FROM life_situations ORDER BY id").fetch_all(pool).await? {
+        catalogue.life_situations.push(from_json(&row.try_get::<String, _>("data")?, "life situation")?);
+    }
+    for row in sqlx::query("SELECT data FROM offices ORDER BY id").fetch_all(pool).await? {
+        catalogue.offices.push(from_json(&row.try_get::<String, _>("data")?, "office")?);
+    }
+    let rows = sqlx::query(
+        "SELECT s.slug_de, s.slug_en, v.number, v.status, v.content, v.created_at, v.created_by, v.approved_at, v.approved_by \
+         FROM services s JOIN service_versions v ON v.service_id = s.id ORDER BY s.id, v.number",
+    )
+    .fetch_all(pool)
+    .await?;
+    for row in rows {
+        let slug_de: String = row.try_get("slug_de")?;
+        let status: String = row.try_get("status")?;
+        let version = ServiceVersion {
+            number: row.try_get("number")?,
+            status: VersionStatus::parse(&status).ok_or_else(|| CatalogueError::Corrupt(format!("status {status}")))?,
+            content: from_json(&row.try_get::<String, _>("content")?, "service content")?,
+            created_at: row.try_get("created_at")?,
+            created_by: row.try_get("created_by")?,
+            approved_at: row.try_get("approved_at")?,
+            approved_by: row.try_get("approved_by")?,
+        };
+        match catalogue.services.last_mut() {
+            Some(service) if service.slug_de == slug_de => service.versions.push(version),
+            _ => catalogue.services.push(Service { slug_de, slug_en: row.try_get("slug_en")?, versions: vec![version] }),
+        }
+    }
+    Ok(catalogue)
+}
+
+/// Publishes version `number` of the service `slug_de`: the version residents saw so far is
+/// archived, and the approval is recorded. One transaction.
+pub async fn publish_version(db: &Db, slug_de: &str, number: i64, approved_by: &str) -> Result<(), CatalogueError> {
+    let mut tx = db.pool().begin().await?;
+    let service_id: i64 = sqlx::query_scalar("SELECT id FROM services WHERE slug_de = $1")
+        .bind(slug_de)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| CatalogueError::NotFound(format!("service {slug_de}")))?;
+    let status: String = sqlx::query_scalar("SELECT status FROM service_versions WHERE service_id = $1 AND number = $2")
+        .bind(service_id)
+        .bind(number)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or_else(|| CatalogueError::NotFound(format!("version {number} of {slug_de}")))?;
+    if status == VersionStatus::Published.as_str() {
+        return Ok(());
+    }
+    sqlx::query("UPDATE service_versions SET status = 'archived' WHERE service_id = $1 AND status = 'published'")
+        .bind(service_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(
+        "UPDATE service_versions SET status = 'published', approved_at = $1, approved_by = $2 WHERE service_id = $3 AND number = $4",
+    )
+    .bind(crate::db::now())
+    .bind(approved_by)
+    .bind(service_id)
+    .bind(number)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A published service as residents see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublishedService {
+    /// German slug.
+    pub slug_de: String,
+    /// English slug.
+    pub slug_en: String,
+    /// The published version's number.
+    pub version: i64,
+    /// When it was approved (Unix seconds).
+    pub approved_at: Option<i64>,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// Texts and facts.
+    pub content: ServiceContent,
+}
+
+/// Every published service, ordered by German slug.
+pub async fn published_services(db: &Db) -> Result<Vec<PublishedService>, CatalogueError> {
+    let rows = sqlx::query(
+        "SELECT s.slug_de, s.slug_en, v.number, v.content, v.approved_at, v.approved_by \
+         FROM services s JOIN service_versions v ON v.service_id = s.id AND v.status = 'published' ORDER BY s.slug_de",
+    )
+    .fetch_all(db.pool())
+    .await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(PublishedService {
+                slug_de: row.try_get("slug_de")?,
+                slug_en: row.try_get("slug_en")?,
+                version: row.try_get("number")?,
+                approved_at: row.try_get("approved_at")?,
+                approved_by: row.try_get("approved_by")?,
+                content: from_json(&row.try_get::<String, _>("content")?, "service content")?,
+            })
+        })
+        .collect()
+}

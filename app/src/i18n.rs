@@ -1,0 +1,109 @@
+//! The site's languages and how a URL says which one a page is in.
+//!
+//! German pages live at the root (`/impressum`), English pages under `/en` (`/en/imprint`).
+//! The language is part of the URL, so it works without JavaScript and cookies, is shareable,
+//! and search engines can index both versions.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the portal is written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// German, the default.
+    #[default]
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, German first.
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The BCP 47 tag, as used in `lang` and `hreflang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's name written in that language, for the language switch.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+        }
+    }
+
+    /// The language a path belongs to.
+    pub fn from_path(path: &str) -> Lang {
+        if path == "/en" || path.starts_with("/en/") {
+            Lang::En
+        } else {
+            Lang::De
+        }
+    }
+
+    /// The other language, for the switch between German and English.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::De => Lang::En,
+            Lang::En => Lang::De,
+        }
+    }
+
+    /// Picks the German or the English text.
+    pub fn pick<T>(self, de: T, en: T) -> T {
+        match self {
+            Lang::De => de,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Pages that exist in both languages under different paths: (German, English).
+const PAGE_PAIRS: &[(&str, &str)] = &[
+    ("/", "/en"),
+    ("/barrierefreiheit", "/en/accessibility"),
+    ("/impressum", "/en/imprint"),
+    ("/datenschutz", "/en/privacy"),
+];
+
+/// The path of the same page in `target`, or that language's home page when the page has no
+/// known counterpart.
+pub fn translated_path(path: &str, target: Lang) -> &'static str {
+    let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+    PAGE_PAIRS
+        .iter()
+        .find(|(de, en)| *de == path || *en == path)
+        .map(|(de, en)| target.pick(*de, *en))
+        .unwrap_or_else(|| target.pick("/", "/en"))
+}
+
+/// The path of a page pair in the given language, by its German path.
+pub fn localized(de_path: &'static str, lang: Lang) -> &'static str {
+    translated_path(de_path, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_comes_from_the_path_prefix() {
+        assert_eq!(Lang::from_path("/"), Lang::De);
+        assert_eq!(Lang::from_path("/impressum"), Lang::De);
+        assert_eq!(Lang::from_path("/en"), Lang::En);
+        assert_eq!(Lang::from_path("/en/imprint"), Lang::En);
+        assert_eq!(Lang::from_path("/entsorgung"), Lang::De);
+    }
+
+    #[test]
+    fn pages_map_to_their_counterpart() {
+        assert_eq!(translated_path("/impressum", Lang::En), "/en/imprint");
+        assert_eq!(translated_path("/en/imprint/", Lang::De), "/impressum");
+        assert_eq!(translated_path("/en", Lang::De), "/");
+        assert_eq!(translated_path("/unbekannt", Lang::En), "/en");
+    }
+}

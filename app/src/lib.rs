@@ -1,0 +1,18 @@
+//! Rathaus: the pages, components and server functions of the digital town hall.
+//!
+//! Compiled twice: with `ssr` into the `rathaus` server binary and with `hydrate` into the
+//! WebAssembly bundle. Only `#[island]` components ship to the browser; everything else is
+//! rendered on the server, so resident pages stay small and work without JavaScript.
+#![recursion_limit = "256"]
+
+pub mod catalogue;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub use shell::{shell, App};

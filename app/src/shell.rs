@@ -1,0 +1,55 @@
+//! The HTML document and the route table.
+
+use crate::i18n::Lang;
+use crate::pages::{AccessibilityPage, HomePage, ImprintPage, NotFoundPage, PrivacyPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    hooks::use_location,
+    path,
+};
+
+/// The whole HTML document around [`App`], rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="de">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1a52a6"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options islands=true/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The route table. German paths at the root, English ones under `/en`.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=|| {
+                let lang = Lang::from_path(&use_location().pathname.get_untracked());
+                view! { <NotFoundPage lang/> }
+            }>
+                <Route path=path!("/") view=|| view! { <HomePage lang=Lang::De/> }/>
+                <Route path=path!("/en") view=|| view! { <HomePage lang=Lang::En/> }/>
+                <Route path=path!("/barrierefreiheit") view=|| view! { <AccessibilityPage lang=Lang::De/> }/>
+                <Route path=path!("/en/accessibility") view=|| view! { <AccessibilityPage lang=Lang::En/> }/>
+                <Route path=path!("/impressum") view=|| view! { <ImprintPage lang=Lang::De/> }/>
+                <Route path=path!("/en/imprint") view=|| view! { <ImprintPage lang=Lang::En/> }/>
+                <Route path=path!("/datenschutz") view=|| view! { <PrivacyPage lang=Lang::De/> }/>
+                <Route path=path!("/en/privacy") view=|| view! { <PrivacyPage lang=Lang::En/> }/>
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,147 @@
+//! Database tests, run on SQLite and PostgreSQL alike.
+#![cfg(feature = "ssr")]
+
+mod support;
+
+use app::auth::{create_user, hash_password, NewUser, Role, UserError};
+use app::catalogue::{self, Catalogue, Service, ServiceVersion, VersionStatus};
+use app::db::Row;
+use support::on_each_backend;
+
+#[tokio::test]
+async fn migrating_twice_changes_nothing() {
+    on_each_backend(|db| async move {
+        db.migrate().await.expect("second migration run");
+        db.ping().await.expect("ping");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn accounts_are_unique_by_email_and_keep_their_roles() {
+    on_each_backend(|db| async move {
+        let hash = hash_password("ein langes gutes Passwort").unwrap();
+        let id = create_user(&db, NewUser { email: "Anna@Wolfsburg.de ", display_name: "Anna", roles: &[Role::Editor, Role::Publisher], password_hash: &hash })
+            .await
+            .expect("create");
+        let again = create_user(&db, NewUser { email: "anna@wolfsburg.de", display_name: "", roles: &[], password_hash: &hash }).await;
+        assert!(matches!(again, Err(UserError::Exists(_))), "{again:?}");
+        let roles: Vec<String> = sqlx::query_scalar("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+            .bind(id)
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(roles, ["editor", "publisher"]);
+        let bad = create_user(&db, NewUser { email: "no-at-sign", display_name: "", roles: &[], password_hash: &hash }).await;
+        assert!(matches!(bad, Err(UserError::InvalidEmail(_))));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn export_then_import_gives_an_identical_catalogue() {
+    on_each_backend(|db| async move {
+        let mut demo = catalogue::demo_catalogue().expect("demo catalogue parses");
+        let topics: Vec<String> = demo.topics.iter().map(|t| t.slug_de.clone()).collect();
+        let offices: Vec<String> = demo.offices.iter().map(|o| o.slug_de.clone()).collect();
+        demo.services.extend(catalogue::synthetic::synthetic_services(0, 25, &topics, &offices));
+        catalogue::import_catalogue(&db, &demo).await.expect("import");
+        let exported = catalogue::export_catalogue(&db).await.expect("export");
+        assert_eq!(exported, demo);
+        catalogue::import_catalogue(&db, &exported).await.expect("re-import");
+        assert_eq!(catalogue::export_catalogue(&db).await.expect("export again"), demo);
+    })
+    .await;
+}
+
+fn two_version_catalogue() -> Catalogue {
+    let mut content = catalogue::synthetic::synthetic_services(0, 1, &[], &[]).remove(0).versions.remove(0).content;
+    let first = content.clone();
+    content.title.de = "Neuer Titel".into();
+    let version = |number, status, content| ServiceVersion {
+        number,
+        status,
+        content,
+        created_at: 1_790_000_000 + number,
+        created_by: "redaktion@wolfsburg.de".into(),
+        approved_at: None,
+        approved_by: None,
+    };
+    Catalogue {
+        format: 1,
+        services: vec![Service {
+            slug_de: "testleistung".into(),
+            slug_en: "test-service".into(),
+            versions: vec![version(1, VersionStatus::Published, first), version(2, VersionStatus::Draft, content)],
+        }],
+        ..Catalogue::default()
+    }
+}
+
+#[tokio::test]
+async fn publishing_a_draft_archives_the_previous_version() {
+    on_each_backend(|db| async move {
+        catalogue::import_catalogue(&db, &two_version_catalogue()).await.expect("import");
+        let before = catalogue::published_services(&db).await.unwrap();
+        assert_eq!(before.len(), 1);
+        assert_eq!(before[0].version, 1);
+
+        catalogue::publish_version(&db, "testleistung", 2, "publisher@wolfsburg.de").await.expect("publish");
+        let after = catalogue::published_services(&db).await.unwrap();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].version, 2);
+        assert_eq!(after[0].content.title.de, "Neuer Titel");
+        assert_eq!(after[0].approved_by.as_deref(), Some("publisher@wolfsburg.de"));
+        let statuses: Vec<String> = sqlx::query_scalar("SELECT status FROM service_versions ORDER BY number")
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(statuses, ["archived", "published"]);
+
+        let missing = catalogue::publish_version(&db, "testleistung", 9, "x").await;
+        assert!(matches!(missing, Err(catalogue::CatalogueError::NotFound(_))));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_second_published_version_is_refused_by_the_database() {
+    on_each_backend(|db| async move {
+        catalogue::import_catalogue(&db, &two_version_catalogue()).await.expect("import");
+        let result = sqlx::query("UPDATE service_versions SET status = 'published' WHERE number = 2").execute(db.pool()).await;
+        assert!(result.is_err(), "the unique index must refuse two published versions");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn invalid_imports_change_nothing() {
+    on_each_backend(|db| async move {
+        catalogue::import_catalogue(&db, &two_version_catalogue()).await.expect("import");
+        let mut bad = two_version_catalogue();
+        bad.services[0].versions[1].content.topics = vec!["gibt-es-nicht".into()];
+        let error = catalogue::import_catalogue(&db, &bad).await.unwrap_err();
+        assert!(error.to_string().contains("unknown topic"), "{error}");
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM service_versions").fetch_one(db.pool()).await.unwrap();
+        assert_eq!(count, 2);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_older_database_migrates_forward_without_losing_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/old.db", dir.path().display());
+    let db = app::db::Db::connect(&url).await.unwrap();
+    let mut first_release = sqlx::migrate!("./migrations/sqlite");
+    first_release.migrations = std::borrow::Cow::Owned(first_release.migrations[..1].to_vec());
+    first_release.run(db.pool()).await.expect("old schema");
+    let hash = hash_password("ein langes gutes Passwort").unwrap();
+    create_user(&db, NewUser { email: "alt@wolfsburg.de", display_name: "Alt", roles: &[Role::Caseworker], password_hash: &hash })
+        .await
+        .unwrap();
+    db.migrate().await.expect("migrate forward");
+    let row = sqlx::query("SELECT email FROM users").fetch_one(db.pool()).await.unwrap();
+    assert_eq!(row.try_get::<String, _>("email").unwrap(), "alt@wolfsburg.de");
+    catalogue::import_catalogue(&db, &two_version_catalogue()).await.expect("new tables usable");
+}

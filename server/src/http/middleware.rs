@@ -1,0 +1,101 @@
+//! Middleware every response passes through: security headers with a per-response CSP nonce,
+//! and turning a panic in a handler into the site's error page.
+
+use super::error_page;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use futures_util::FutureExt;
+use leptos::nonce::Nonce;
+use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
+
+/// What the header middleware needs to know, built once at start-up.
+#[derive(Clone, Debug)]
+pub struct HeaderPolicy {
+    /// Send `Strict-Transport-Security` (only when the public URL is https).
+    pub hsts: bool,
+    /// The stylesheet URL, for the error page.
+    pub stylesheet_href: Arc<str>,
+}
+
+/// The Content-Security-Policy for a response whose inline scripts carry `nonce`.
+/// `'strict-dynamic'` lets the nonce'd hydration script load the wasm bundle;
+/// `'wasm-unsafe-eval'` lets the browser compile it.
+pub fn content_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+}
+
+/// Adds a fresh nonce to the request (Leptos puts it on its script tags) and the security
+/// headers to the response.
+pub async fn security_headers(State(policy): State<HeaderPolicy>, mut request: Request, next: Next) -> Response {
+    let nonce = Nonce::new();
+    request.extensions_mut().insert(nonce.clone());
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&nonce)) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), payment=()"),
+    );
+    headers.insert(
+        HeaderName::from_static("cross-origin-opener-policy"),
+        HeaderValue::from_static("same-origin"),
+    );
+    if policy.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// Turns a panic while handling a request into a 500 error page; the process keeps serving.
+pub async fn catch_panic(State(policy): State<HeaderPolicy>, request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .chars()
+        .take(64)
+        .collect::<String>();
+    match AssertUnwindSafe(next.run(request)).catch_unwind().await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::error!("handler panicked; answered with 500");
+            let html = error_page::render(StatusCode::INTERNAL_SERVER_ERROR, &request_id, &policy.stylesheet_href);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-store")],
+                Body::from(html),
+            )
+                .into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_names_the_nonce_and_forbids_framing_and_plugins() {
+        let csp = content_security_policy("abc123");
+        assert!(csp.contains("script-src 'nonce-abc123' 'strict-dynamic' 'wasm-unsafe-eval'"));
+        for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"] {
+            assert!(csp.contains(directive), "{directive} missing");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! The HTTP side: routes, middleware and the server loop.
+
+mod error_page;
+mod health;
+mod middleware;
+mod router;
+mod serve;
+mod static_files;
+
+pub use router::{router, AppState};
+pub use serve::{serve, shutdown_signal};

@@ -1,0 +1,106 @@
+//! The complete router: probes, Leptos pages and server functions, static files, middleware.
+//! Tests drive it with `tower::ServiceExt::oneshot`, without a socket.
+
+use super::middleware::{catch_panic, security_headers, HeaderPolicy};
+use super::{health, static_files};
+use crate::config::Config;
+use app::db::Db;
+use app::{shell, App};
+use axum::body::Body;
+use axum::extract::{FromRef, Request};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::from_fn_with_state;
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::convert::Infallible;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+/// Largest request body accepted by default (uploads get their own limit on their route).
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// Longest time a request may take before it is answered with 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Everything a handler or server function may need; provided to Leptos as context.
+#[derive(Clone, Debug, FromRef)]
+pub struct AppState {
+    /// How Leptos renders and where the site files are.
+    pub leptos_options: LeptosOptions,
+    /// The database.
+    pub db: Db,
+    /// The process configuration.
+    pub config: Arc<Config>,
+}
+
+/// The router with every route and all middleware.
+pub fn router(state: AppState) -> Router {
+    let options = state.leptos_options.clone();
+    let site_root = PathBuf::from(options.site_root.as_ref());
+    let context = leptos_context(state.clone());
+    let not_found = {
+        let render = leptos_axum::render_app_to_stream_with_context(context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        });
+        tower::service_fn(move |request: Request| {
+            let render = render.clone();
+            async move {
+                let mut response = render(request).await;
+                response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+                Ok::<_, Infallible>(response)
+            }
+        })
+    };
+    let routes = Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
+        .merge(static_files::pkg_routes(&site_root))
+        .fallback_service(static_files::public_files(&site_root, not_found))
+        .with_state(state.clone());
+    with_middleware(routes, &state)
+}
+
+/// Wraps routes in the middleware stack, outermost first: request id, tracing, security
+/// headers, panic page, timeout, body limit.
+pub fn with_middleware(routes: Router, state: &AppState) -> Router {
+    let policy = HeaderPolicy {
+        hsts: state.config.is_https(),
+        stylesheet_href: static_files::stylesheet_href(&state.leptos_options).into(),
+    };
+    // Each `layer` wraps everything added before it: the last one is the outermost.
+    routes
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(from_fn_with_state(policy.clone(), catch_panic))
+        .layer(from_fn_with_state(policy, security_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request<Body>| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// What Leptos components and server functions find in context for each request.
+fn leptos_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
+    move || {
+        provide_context(state.db.clone());
+        if let Some(nonce) = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Nonce>().cloned()) {
+            provide_context(nonce);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The built site's files: hashed bundles under `/pkg` (cached for a year, immutable) and the
+//! public files (fonts, icons, robots.txt; cached for a day). Brotli or gzip variants made at
+//! build time (`make build`) are served to clients that accept them.
+
+use axum::http::{header, HeaderValue};
+use axum::Router;
+use std::path::Path;
+use tower_http::services::ServeDir;
+use tower::Layer;
+use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const ONE_DAY: &str = "public, max-age=86400";
+
+/// Routes for `/pkg/*`.
+pub fn pkg_routes<S: Clone + Send + Sync + 'static>(site_root: &Path) -> Router<S> {
+    let pkg = ServeDir::new(site_root.join("pkg")).precompressed_br().precompressed_gzip();
+    Router::new().nest_service(
+        "/pkg",
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE)))
+            .service(pkg),
+    )
+}
+
+/// A service for the other public files, handing anything it does not find to `not_found`
+/// (which sets its own `Cache-Control`).
+pub fn public_files<F>(site_root: &Path, not_found: F) -> SetResponseHeader<ServeDir<F>, HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static(ONE_DAY))
+        .layer(ServeDir::new(site_root).precompressed_br().precompressed_gzip().fallback(not_found))
+}
+
+/// The URL of the stylesheet, with its content hash when the build wrote one.
+pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> String {
+    let hash = options
+        .hash_files
+        .then(|| std::env::current_exe().ok()?.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+        .flatten()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.trim().strip_prefix("css:").map(|h| h.trim().to_string()))
+        });
+    match hash {
+        Some(hash) => format!("/{}/{}.{hash}.css", options.site_pkg_dir, options.output_name),
+        None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+    }
+}

@@ -1,0 +1,82 @@
+//! `rathaus`: the one binary City IT runs. Wiring only: configuration, logging, database,
+//! router, server loop and shutdown; the work happens in `app` and the modules here.
+
+mod cli;
+mod commands;
+mod config;
+mod http;
+mod telemetry;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use config::{Config, ConfigError};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Exit code for configuration problems (bad settings, unreachable database).
+const EXIT_CONFIG: u8 = 2;
+
+fn main() -> ExitCode {
+    if let Err(error) = config::load_config_file() {
+        eprintln!("rathaus: {error}");
+        return ExitCode::from(EXIT_CONFIG);
+    }
+    let cli = Cli::parse();
+    let config = match Config::from_settings(&cli.settings) {
+        Ok(config) => config,
+        Err(error) => {
+            eprintln!("rathaus: {error}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    telemetry::init(&config);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(std::thread::available_parallelism().map_or(2, |n| n.get().max(2)))
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("rathaus: cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli.command.unwrap_or(Command::Serve), config)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(commands::Failure::Config(error)) => {
+            eprintln!("rathaus: {error}");
+            ExitCode::from(EXIT_CONFIG)
+        }
+        Err(commands::Failure::Other(message)) => {
+            eprintln!("rathaus: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, config: Config) -> Result<(), commands::Failure> {
+    let db = commands::open_database(&config).await?;
+    let result = match command {
+        Command::Serve => serve(config, db.clone()).await,
+        Command::Migrate => Ok(()),
+        Command::Seed(args) => commands::seed(&db, &args).await,
+        Command::User(cli::UserCommand::Add { email, role, name }) => {
+            commands::add_user(&db, &email, &role, &name).await
+        }
+        Command::Export { output } => commands::export(&db, output.as_deref()).await,
+        Command::Import { file } => commands::import(&db, &file).await,
+    };
+    db.close().await;
+    result
+}
+
+async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure> {
+    config.check_site_root()?;
+    let state = http::AppState { leptos_options: config.leptos_options(), db, config: Arc::new(config.clone()) };
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;
+    tracing::info!(address = %config.listen, "serving on http://{}", config.listen);
+    http::serve(listener, http::router(state), http::shutdown_signal()).await;
+    Ok(())
+}
