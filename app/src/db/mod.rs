@@ -133,12 +133,12 @@ fn normalize_url(url: &str) -> Result<(Backend, String), DbError> {
     if path.is_empty() {
         return Err(DbError::InvalidUrl("names no SQLite file (example: sqlite://data/rathaus.db)".into()));
     }
-    if path != ":memory:" {
-        if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                DbError::InvalidUrl(format!("points into {}, which cannot be created: {e}", dir.display()))
-            })?;
-        }
+    if path == ":memory:" {
+        return Ok((Backend::Sqlite, "sqlite::memory:".into()));
+    }
+    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| DbError::InvalidUrl(format!("points into {}, which cannot be created: {e}", dir.display())))?;
     }
     let query = if query.contains("mode=") { query.to_string() } else if query.is_empty() { "mode=rwc".into() } else { format!("{query}&mode=rwc") };
     Ok((Backend::Sqlite, format!("sqlite://{path}?{query}")))
@@ -161,9 +161,10 @@ mod tests {
 
     #[test]
     fn sqlite_urls_get_create_mode() {
-        let (backend, url) = normalize_url("sqlite://:memory:").unwrap();
+        let (backend, url) = normalize_url("sqlite://rathaus.db").unwrap();
         assert_eq!(backend, Backend::Sqlite);
-        assert_eq!(url, "sqlite://:memory:?mode=rwc");
+        assert_eq!(url, "sqlite://rathaus.db?mode=rwc");
+        assert_eq!(normalize_url("sqlite://:memory:").unwrap().1, "sqlite::memory:");
     }
 
     #[test]

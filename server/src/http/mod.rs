@@ -9,3 +9,6 @@ mod static_files;
 
 pub use router::{router, AppState};
 pub use serve::{serve, shutdown_signal};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,157 @@
+//! Router-level tests: the whole middleware stack and routes, driven without a socket.
+
+use super::router::{with_middleware, BODY_LIMIT};
+use super::{router, AppState};
+use crate::cli::Settings;
+use crate::config::Config;
+use app::db::Db;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum::Router;
+use http_body_util::BodyExt;
+use std::sync::Arc;
+use tower::ServiceExt;
+
+async fn state(public_url: Option<&str>) -> AppState {
+    let settings = Settings {
+        database_url: "sqlite://:memory:".into(),
+        listen: "127.0.0.1:0".into(),
+        public_url: public_url.map(str::to_string),
+        site_root: std::env::temp_dir().join("rathaus-test-site"),
+        log: "warn".into(),
+        log_format: "text".into(),
+    };
+    let config = Config::from_settings(&settings).expect("valid test settings");
+    let db = Db::connect(&config.database_url).await.expect("in-memory database");
+    db.migrate().await.expect("migrate");
+    AppState { leptos_options: config.leptos_options(), db, config: Arc::new(config) }
+}
+
+async fn get_page(app: Router, uri: &str) -> (Response, String) {
+    let response = app.oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.unwrap().to_bytes();
+    (Response::from_parts(parts, Body::empty()), String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn probes_answer() {
+    let app = router(state(None).await);
+    let (response, body) = get_page(app.clone(), "/healthz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "ok");
+    let (response, body) = get_page(app, "/readyz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "ready");
+}
+
+#[tokio::test]
+async fn readiness_fails_when_the_database_is_gone() {
+    let state = state(None).await;
+    state.db.close().await;
+    let (response, _) = get_page(router(state), "/readyz").await;
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+}
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_the_csp_nonce_on_their_scripts() {
+    let (response, body) = get_page(router(state(None).await), "/").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let headers = response.headers();
+    let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("nonce in CSP");
+    assert!(nonce.len() >= 16);
+    assert!(body.contains(&format!("nonce=\"{nonce}\"")), "the hydration script must carry the response's nonce");
+    assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    assert!(headers.contains_key(header::REFERRER_POLICY));
+    assert!(headers.contains_key("x-request-id"));
+    assert!(!headers.contains_key(header::STRICT_TRANSPORT_SECURITY), "no HSTS without an https public URL");
+    assert!(body.contains("<html lang=\"de\""), "German by default");
+    assert!(body.contains("Ihr digitales Rathaus"));
+}
+
+#[tokio::test]
+async fn each_response_gets_a_fresh_nonce() {
+    let app = router(state(None).await);
+    let (first, _) = get_page(app.clone(), "/").await;
+    let (second, _) = get_page(app, "/").await;
+    assert_ne!(first.headers()[header::CONTENT_SECURITY_POLICY], second.headers()[header::CONTENT_SECURITY_POLICY]);
+}
+
+#[tokio::test]
+async fn https_deployments_send_hsts() {
+    let (response, _) = get_page(router(state(Some("https://service.wolfsburg.de")).await), "/healthz").await;
+    assert!(response.headers().contains_key(header::STRICT_TRANSPORT_SECURITY));
+}
+
+#[tokio::test]
+async fn english_pages_say_so() {
+    let (response, body) = get_page(router(state(None).await), "/en/imprint").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.contains("<html lang=\"en\""));
+    assert!(body.contains("Imprint"));
+}
+
+#[tokio::test]
+async fn unknown_pages_are_404_in_the_site_design() {
+    let (response, body) = get_page(router(state(None).await), "/gibt-es-nicht").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body.contains("Seite nicht gefunden"));
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-cache");
+    let (response, body) = get_page(router(state(None).await), "/en/does-not-exist").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn a_panicking_handler_gets_the_error_page_and_the_server_keeps_serving() {
+    let state = state(None).await;
+    let routes = Router::new()
+        .route("/boom", get(|| async { panic!("deliberate test panic") as &'static str }))
+        .route("/fine", get(|| async { "fine" }));
+    let app = with_middleware(routes, &state);
+    let (response, body) = get_page(app.clone(), "/boom").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body.contains("Technischer Fehler"));
+    let request_id = response.headers()["x-request-id"].to_str().unwrap();
+    assert!(body.contains(request_id), "the page names the request id");
+    assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+    let (response, body) = get_page(app, "/fine").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "fine");
+}
+
+#[tokio::test]
+async fn oversized_bodies_are_refused() {
+    let state = state(None).await;
+    let routes = Router::new().route("/echo", post(|body: String| async move { body.len().to_string() }));
+    let app = with_middleware(routes, &state);
+    let big = "x".repeat(BODY_LIMIT + 1);
+    let response = app.oneshot(Request::post("/echo").body(Body::from(big)).unwrap()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[test]
+fn bad_settings_name_the_setting() {
+    let mut settings = Settings {
+        database_url: "mysql://root:secret@db/x".into(),
+        listen: "127.0.0.1:3000".into(),
+        public_url: None,
+        site_root: "target/site".into(),
+        log: "info".into(),
+        log_format: "text".into(),
+    };
+    let error = Config::from_settings(&settings).unwrap_err().to_string();
+    assert!(error.contains("DATABASE_URL") && !error.contains("secret"), "{error}");
+    settings.database_url = "sqlite://data/x.db".into();
+    settings.listen = "localhost".into();
+    assert!(Config::from_settings(&settings).unwrap_err().to_string().contains("LEPTOS_SITE_ADDR"));
+    settings.listen = "127.0.0.1:3000".into();
+    settings.log_format = "xml".into();
+    assert!(Config::from_settings(&settings).unwrap_err().to_string().contains("RATHAUS_LOG_FORMAT"));
+    settings.log_format = "json".into();
+    settings.public_url = Some("ftp://x".into());
+    assert!(Config::from_settings(&settings).unwrap_err().to_string().contains("RATHAUS_PUBLIC_URL"));
+}
