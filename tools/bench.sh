@@ -21,6 +21,7 @@ ROUTES=(
 
 bin=${1:?usage: tools/bench.sh PATH_TO_RATHAUS}
 services=${BENCH_SERVICES:-1000}
+catalogue="demo + $services generated services"
 seconds=${BENCH_SECONDS:-10}
 site_root=${LEPTOS_SITE_ROOT:-$PWD/target/site}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/rathaus/target}
@@ -110,7 +111,7 @@ if ! "$bin" seed --demo --synthetic "$services" >"$tmp/seed.log" 2>&1; then
   tail -n 5 "$tmp/seed.log" >&2
   rm -f "$tmp"/bench.db*
   "$bin" seed --demo >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
-  services="0 (seed --synthetic unavailable)"
+  catalogue="demo only (seed --synthetic unavailable)"
 fi
 
 port=$(free_port)
@@ -176,7 +177,7 @@ rss_end=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
 
 # --- the report ------------------------------------------------------------------------------
 echo
-echo "Rathaus benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t2 -c32 -d${seconds}s, catalogue: demo + $services generated services"
+echo "Rathaus benchmark: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t2 -c32 -d${seconds}s, catalogue: $catalogue"
 echo
 echo "| route | req/s | p50 ms | p99 ms | errors | ceiling req/s | ratio |"
 echo "|---|---:|---:|---:|---:|---:|---:|"

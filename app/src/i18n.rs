@@ -68,6 +68,10 @@ const PAGE_PAIRS: &[(&str, &str)] = &[
     ("/barrierefreiheit", "/en/accessibility"),
     ("/impressum", "/en/imprint"),
     ("/datenschutz", "/en/privacy"),
+    ("/leistungen", "/en/services"),
+    ("/themen", "/en/topics"),
+    ("/lebenslagen", "/en/life-situations"),
+    ("/dienststellen", "/en/offices"),
 ];
 
 /// The path of the same page in `target`, or that language's home page when the page has no

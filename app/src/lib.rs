@@ -7,6 +7,7 @@
 
 pub mod catalogue;
 pub mod components;
+pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod shell;

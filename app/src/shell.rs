@@ -1,13 +1,13 @@
 //! The HTML document and the route table.
 
 use crate::i18n::Lang;
-use crate::pages::{AccessibilityPage, HomePage, ImprintPage, NotFoundPage, PrivacyPage};
+use crate::pages::*;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::use_location,
-    path,
+    path, SsrMode,
 };
 
 /// The whole HTML document around [`App`], rendered on the server for every page.
@@ -41,8 +41,25 @@ pub fn App() -> impl IntoView {
                 let lang = Lang::from_path(&use_location().pathname.get_untracked());
                 view! { <NotFoundPage lang/> }
             }>
-                <Route path=path!("/") view=|| view! { <HomePage lang=Lang::De/> }/>
-                <Route path=path!("/en") view=|| view! { <HomePage lang=Lang::En/> }/>
+                <Route path=path!("/") view=|| view! { <HomePage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en") view=|| view! { <HomePage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/leistungen") view=|| view! { <AToZPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/services") view=|| view! { <AToZPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/leistungen/:slug") view=|| view! { <ServicePage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/leistungen/:slug/leichte-sprache") view=|| view! { <ServicePage lang=Lang::De easy_read=true/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/services/:slug") view=|| view! { <ServicePage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/themen") view=|| view! { <TopicIndexPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/topics") view=|| view! { <TopicIndexPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/themen/:slug") view=|| view! { <TopicPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/topics/:slug") view=|| view! { <TopicPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/lebenslagen") view=|| view! { <LifeSituationIndexPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/life-situations") view=|| view! { <LifeSituationIndexPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/lebenslagen/:slug") view=|| view! { <LifeSituationPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/life-situations/:slug") view=|| view! { <LifeSituationPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/dienststellen") view=|| view! { <OfficeIndexPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/offices") view=|| view! { <OfficeIndexPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/dienststellen/:slug") view=|| view! { <OfficePage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/offices/:slug") view=|| view! { <OfficePage lang=Lang::En/> } ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=|| view! { <AccessibilityPage lang=Lang::De/> }/>
                 <Route path=path!("/en/accessibility") view=|| view! { <AccessibilityPage lang=Lang::En/> }/>
                 <Route path=path!("/impressum") view=|| view! { <ImprintPage lang=Lang::De/> }/>

@@ -72,7 +72,10 @@ async fn run(command: Command, config: Config) -> Result<(), commands::Failure> 
 
 async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure> {
     config.check_site_root()?;
-    let state = http::AppState { leptos_options: config.leptos_options(), db, config: Arc::new(config.clone()) };
+    let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db)
+        .await
+        .map_err(|e| commands::Failure::Other(format!("cannot load the catalogue: {e}")))?;
+    let state = http::AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config.clone()) };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;

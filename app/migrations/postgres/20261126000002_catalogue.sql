@@ -48,3 +48,9 @@ CREATE TABLE service_versions (
 -- Residents see exactly one version of a service: the published one.
 CREATE UNIQUE INDEX service_versions_one_published ON service_versions (service_id) WHERE status = 'published';
 CREATE INDEX service_versions_status ON service_versions (status);
+
+-- Catalogue-wide editorial settings, e.g. the featured services of the home page (JSON).
+CREATE TABLE catalogue_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);

@@ -86,7 +86,10 @@ pub fn validate(catalogue: &Catalogue) -> Result<(), CatalogueError> {
         catalogue.life_situations.iter().flat_map(|t| [t.slug_de.as_str(), t.slug_en.as_str()]),
     )?;
     let offices = unique("office", catalogue.offices.iter().flat_map(|t| [t.slug_de.as_str(), t.slug_en.as_str()]))?;
-    unique("service", catalogue.services.iter().flat_map(|s| [s.slug_de.as_str(), s.slug_en.as_str()]))?;
+    let services = unique("service", catalogue.services.iter().flat_map(|s| [s.slug_de.as_str(), s.slug_en.as_str()]))?;
+    if let Some(missing) = catalogue.featured.iter().find(|slug| !services.contains(slug.as_str())) {
+        return Err(CatalogueError::Invalid(format!("featured service {missing} does not exist")));
+    }
     for situation in &catalogue.life_situations {
         if let Some(parent) = &situation.parent {
             if !situations.contains(parent.as_str()) {
@@ -139,9 +142,13 @@ pub fn is_slug(slug: &str) -> bool {
 pub async fn import_catalogue(db: &Db, catalogue: &Catalogue) -> Result<ImportSummary, CatalogueError> {
     validate(catalogue)?;
     let mut tx = db.pool().begin().await?;
-    for table in ["service_versions", "services", "topics", "life_situations", "offices"] {
+    for table in ["service_versions", "services", "topics", "life_situations", "offices", "catalogue_settings"] {
         sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
     }
+    sqlx::query("INSERT INTO catalogue_settings (key, value) VALUES ('featured', $1)")
+        .bind(to_json(&catalogue.featured)?)
+        .execute(&mut *tx)
+        .await?;
     for topic in &catalogue.topics {
         sqlx::query("INSERT INTO topics (slug_de, slug_en, position, data) VALUES ($1, $2, $3, $4)")
             .bind(&topic.slug_de)
@@ -231,16 +238,15 @@ pub async fn export_catalogue(db: &Db) -> Result<Catalogue, DbError> {
 
 async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
     let pool = db.pool();
-    let mut catalogue = Catalogue { format: 1, ..Catalogue::default() };
-    for row in sqlx::query("SELECT data FROM topics ORDER BY id").fetch_all(pool).await? {
-        catalogue.topics.push(from_json(&row.try_get::<String, _>("data")?, "topic")?);
-    }
-    for row in sqlx::query("SELECT data FROM life_situations ORDER BY id").fetch_all(pool).await? {
-        catalogue.life_situations.push(from_json(&row.try_get::<String, _>("data")?, "life situation")?);
-    }
-    for row in sqlx::query("SELECT data FROM offices ORDER BY id").fetch_all(pool).await? {
-        catalogue.offices.push(from_json(&row.try_get::<String, _>("data")?, "office")?);
-    }
+    let taxonomy = load_taxonomy(db).await?;
+    let mut catalogue = Catalogue {
+        format: 1,
+        featured: taxonomy.featured,
+        topics: taxonomy.topics,
+        life_situations: taxonomy.life_situations,
+        offices: taxonomy.offices,
+        services: Vec::new(),
+    };
     let rows = sqlx::query(
         "SELECT s.slug_de, s.slug_en, v.number, v.status, v.content, v.created_at, v.created_by, v.approved_at, v.approved_by \
          FROM services s JOIN service_versions v ON v.service_id = s.id ORDER BY s.id, v.number",
@@ -265,6 +271,40 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
         }
     }
     Ok(catalogue)
+}
+
+/// Everything of the catalogue except the services.
+#[derive(Clone, Debug, Default)]
+pub struct Taxonomy {
+    /// Featured services, by German slug.
+    pub featured: Vec<String>,
+    /// Topics, in the order they were written.
+    pub topics: Vec<Topic>,
+    /// Life situations, in the order they were written.
+    pub life_situations: Vec<LifeSituation>,
+    /// Offices, in the order they were written.
+    pub offices: Vec<Office>,
+}
+
+/// Reads topics, life situations, offices and settings.
+pub async fn load_taxonomy(db: &Db) -> Result<Taxonomy, CatalogueError> {
+    async fn documents<T: DeserializeOwned>(db: &Db, table: &str) -> Result<Vec<T>, CatalogueError> {
+        sqlx::query(&format!("SELECT data FROM {table} ORDER BY id"))
+            .fetch_all(db.pool())
+            .await?
+            .iter()
+            .map(|row| from_json(&row.try_get::<String, _>("data")?, table))
+            .collect()
+    }
+    let featured: Option<String> = sqlx::query_scalar("SELECT value FROM catalogue_settings WHERE key = 'featured'")
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(Taxonomy {
+        featured: featured.map(|json| from_json(&json, "featured services")).transpose()?.unwrap_or_default(),
+        topics: documents(db, "topics").await?,
+        life_situations: documents(db, "life_situations").await?,
+        offices: documents(db, "offices").await?,
+    })
 }
 
 /// Publishes version `number` of the service `slug_de`: the version residents saw so far is

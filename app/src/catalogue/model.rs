@@ -305,6 +305,9 @@ pub struct Office {
 pub struct Catalogue {
     /// Format version of this file; 1 for now.
     pub format: i64,
+    /// Services the home page features as "frequently requested", by German slug, in order.
+    #[serde(default)]
+    pub featured: Vec<String>,
     /// Topics.
     pub topics: Vec<Topic>,
     /// Life situations.
@@ -313,4 +316,58 @@ pub struct Catalogue {
     pub offices: Vec<Office>,
     /// Services with their version history.
     pub services: Vec<Service>,
+}
+
+/// Which version of a text a page shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Variant {
+    /// German.
+    #[default]
+    De,
+    /// English.
+    En,
+    /// Leichte Sprache.
+    Ls,
+}
+
+impl Variant {
+    /// The `lang` attribute of this variant.
+    pub fn lang_code(self) -> &'static str {
+        match self {
+            Variant::De => "de",
+            Variant::En => "en",
+            Variant::Ls => "de-x-ls",
+        }
+    }
+}
+
+impl From<crate::i18n::Lang> for Variant {
+    fn from(lang: crate::i18n::Lang) -> Self {
+        match lang {
+            crate::i18n::Lang::De => Variant::De,
+            crate::i18n::Lang::En => Variant::En,
+        }
+    }
+}
+
+impl Localized {
+    /// The text in `variant`, falling back to German when that version is not written yet.
+    /// The second value is the variant actually returned, for the `lang` attribute.
+    pub fn get(&self, variant: Variant) -> (&str, Variant) {
+        let wanted = match variant {
+            Variant::De => &self.de,
+            Variant::En => &self.en,
+            Variant::Ls => &self.ls,
+        };
+        if wanted.trim().is_empty() {
+            (&self.de, Variant::De)
+        } else {
+            (wanted, variant)
+        }
+    }
+
+    /// The text in `variant` or German.
+    pub fn text(&self, variant: Variant) -> &str {
+        self.get(variant).0
+    }
 }

@@ -1,17 +1,20 @@
 //! The page frame: skip link, city header with language switch, main landmark and footer.
 
+use crate::catalogue::paths::PageKind;
 use crate::i18n::{localized, translated_path, Lang};
 use leptos::prelude::*;
 use leptos_meta::Html;
 use leptos_router::hooks::use_location;
 
-/// The frame around every page. `lang` is the page's language.
+/// The frame around every page. `lang` is the page's language; `alternate` the same page in
+/// the other language (by default looked up in the table of fixed pages).
 #[component]
-pub fn Layout(lang: Lang, children: Children) -> impl IntoView {
+pub fn Layout(lang: Lang, #[prop(optional, into)] alternate: Option<String>, children: Children) -> impl IntoView {
+    let alternate = alternate.unwrap_or_else(|| translated_path(&use_location().pathname.get_untracked(), lang.other()).into());
     view! {
         <Html attr:lang=lang.code()/>
         <SkipLink lang/>
-        <SiteHeader lang/>
+        <SiteHeader lang alternate/>
         <main id="inhalt" tabindex="-1">
             <div class="kern-container">{children()}</div>
         </main>
@@ -29,12 +32,11 @@ pub fn SkipLink(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The city's header: crest and name linking home, and the language switch.
+/// The city's header: crest and name linking home, main navigation, and the language switch
+/// to `alternate`.
 #[component]
-pub fn SiteHeader(lang: Lang) -> impl IntoView {
-    let path = use_location().pathname.get_untracked();
+pub fn SiteHeader(lang: Lang, alternate: String) -> impl IntoView {
     let other = lang.other();
-    let switch_href = translated_path(&path, other);
     view! {
         <header class="site-header">
             <div class="kern-container site-header__bar">
@@ -48,8 +50,16 @@ pub fn SiteHeader(lang: Lang) -> impl IntoView {
                         <span class="site-header__tagline">{lang.pick("Digitales Rathaus", "Digital town hall")}</span>
                     </span>
                 </a>
+                <nav class="site-nav" aria-label=lang.pick("Hauptnavigation", "Main navigation")>
+                    <ul>
+                        <li><a class="kern-link" href=PageKind::Service.prefix(lang)>{lang.pick("Leistungen A–Z", "Services A–Z")}</a></li>
+                        <li><a class="kern-link" href=PageKind::Topic.prefix(lang)>{lang.pick("Themen", "Topics")}</a></li>
+                        <li><a class="kern-link" href=PageKind::LifeSituation.prefix(lang)>{lang.pick("Lebenslagen", "Life situations")}</a></li>
+                        <li><a class="kern-link" href=PageKind::Office.prefix(lang)>{lang.pick("Dienststellen", "Offices")}</a></li>
+                    </ul>
+                </nav>
                 <nav class="lang-switch" aria-label=lang.pick("Sprache", "Language")>
-                    <a class="kern-link" href=switch_href hreflang=other.code() lang=other.code()>
+                    <a class="kern-link" href=alternate hreflang=other.code() lang=other.code()>
                         {other.endonym()}
                     </a>
                 </nav>

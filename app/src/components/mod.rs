@@ -1,7 +1,11 @@
 //! Components shared by every page.
 
+mod cards;
 mod layout;
+mod loader;
 mod response;
 
+pub use cards::{AvailabilityBadge, NavLinkList, ServiceList};
 pub use layout::{Layout, SiteFooter, SiteHeader, SkipLink};
+pub use loader::{load_page, ServerErrorPage};
 pub use response::set_status;

@@ -1,9 +1,13 @@
 //! One module per route.
 
+mod catalogue;
 mod home;
 mod legal;
 mod not_found;
 
+pub use catalogue::{
+    AToZPage, LifeSituationIndexPage, LifeSituationPage, OfficeIndexPage, OfficePage, ServicePage, TopicIndexPage, TopicPage,
+};
 pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;

@@ -4,6 +4,7 @@
 use super::middleware::{catch_panic, security_headers, HeaderPolicy};
 use super::{health, static_files};
 use crate::config::Config;
+use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
 use app::{shell, App};
 use axum::body::Body;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// The database.
     pub db: Db,
+    /// The published catalogue in memory.
+    pub catalogue: CatalogueCache,
     /// The process configuration.
     pub config: Arc<Config>,
 }
@@ -99,6 +102,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
 fn leptos_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static {
     move || {
         provide_context(state.db.clone());
+        provide_context(state.catalogue.clone());
         if let Some(nonce) = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Nonce>().cloned()) {
             provide_context(nonce);
         }

@@ -19,6 +19,7 @@ pub fn pkg_routes<S: Clone + Send + Sync + 'static>(site_root: &Path) -> Router<
         "/pkg",
         tower::ServiceBuilder::new()
             .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE)))
+            .layer(SetResponseHeaderLayer::overriding(header::VARY, HeaderValue::from_static("accept-encoding")))
             .service(pkg),
     )
 }

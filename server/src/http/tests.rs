@@ -26,7 +26,9 @@ async fn state(public_url: Option<&str>) -> AppState {
     let config = Config::from_settings(&settings).expect("valid test settings");
     let db = Db::connect(&config.database_url).await.expect("in-memory database");
     db.migrate().await.expect("migrate");
-    AppState { leptos_options: config.leptos_options(), db, config: Arc::new(config) }
+    app::catalogue::seed_demo(&db).await.expect("demo catalogue");
+    let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
+    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config) }
 }
 
 async fn get_page(app: Router, uri: &str) -> (Response, String) {
@@ -154,4 +156,66 @@ fn bad_settings_name_the_setting() {
     settings.log_format = "json".into();
     settings.public_url = Some("ftp://x".into());
     assert!(Config::from_settings(&settings).unwrap_err().to_string().contains("RATHAUS_PUBLIC_URL"));
+}
+
+#[tokio::test]
+async fn a_service_page_shows_every_module_of_the_listing() {
+    let (response, body) = get_page(router(state(None).await), "/leistungen/personalausweis-beantragen").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    for expected in [
+        "<h1 class=\"kern-heading-x-large\">Personalausweis beantragen</h1>",
+        "Wer kann das beantragen?",
+        "Welche Unterlagen brauche ich?",
+        "Was kostet das?",
+        "37,00 €",
+        "Wie lange dauert es?",
+        "So läuft es ab",
+        "Zuständige Stelle",
+        "Rechtsgrundlagen",
+        "Rechtsbehelf",
+        "Stand: fachlich freigegeben am",
+        "\"@type\":\"GovernmentService\"",
+        "Diese Seite in Leichter Sprache",
+        "href=\"/en/services/",
+    ] {
+        assert!(body.contains(expected), "missing {expected}");
+    }
+}
+
+#[tokio::test]
+async fn english_and_easy_read_versions_exist_where_written() {
+    let app = router(state(None).await);
+    let (response, body) = get_page(app.clone(), "/en/services/apply-for-an-id-card").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.contains("What does it cost?") && body.contains("€37.00"));
+    let (response, body) = get_page(app.clone(), "/leistungen/personalausweis-beantragen/leichte-sprache").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.contains("lang=\"de-x-ls\""));
+    let (response, _) = get_page(app, "/leistungen/grundsteuer/leichte-sprache").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND, "no Leichte Sprache version written for this one");
+}
+
+#[tokio::test]
+async fn unknown_catalogue_entries_are_404() {
+    let app = router(state(None).await);
+    for path in ["/leistungen/gibt-es-nicht", "/themen/gibt-es-nicht", "/en/offices/nope", "/lebenslagen/%00%FF"] {
+        let (response, body) = get_page(app.clone(), path).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(body.contains("nicht gefunden") || body.contains("not found"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn listings_link_their_services() {
+    let app = router(state(None).await);
+    let (response, body) = get_page(app.clone(), "/themen/tiere").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.contains("href=\"/leistungen/hundesteuer-anmelden\""));
+    let (_, body) = get_page(app.clone(), "/lebenslagen/umzug").await;
+    assert!(body.contains("href=\"/leistungen/wohnung-anmelden\""), "services of child situations are listed too");
+    let (_, body) = get_page(app.clone(), "/leistungen").await;
+    assert!(body.contains("href=\"#buchstabe-A\"") && body.contains("id=\"buchstabe-W\""));
+    let (response, body) = get_page(app, "/dienststellen/buergerbuero-mitte").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.contains("Öffnungszeiten") && body.contains("Porschestraße 49"));
 }

@@ -1,0 +1,104 @@
+//! The published catalogue held in memory. Every resident page reads from here instead of the
+//! database; the snapshot is rebuilt after each publish (and, with several instances, when
+//! another instance published).
+
+use super::db::{load_taxonomy, published_services, CatalogueError, PublishedService};
+use super::model::{LifeSituation, Office, Topic};
+use super::text::sort_key;
+use crate::db::Db;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// One consistent view of what residents see.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Published services, ordered by German title.
+    pub services: Vec<PublishedService>,
+    /// Topics in display order.
+    pub topics: Vec<Topic>,
+    /// Life situations in display order.
+    pub life_situations: Vec<LifeSituation>,
+    /// Offices ordered by German name.
+    pub offices: Vec<Office>,
+    /// Featured services (indexes into `services`).
+    pub featured: Vec<usize>,
+    by_slug: HashMap<String, usize>,
+}
+
+impl Snapshot {
+    /// Builds the indexes over the loaded data.
+    pub fn new(
+        mut services: Vec<PublishedService>,
+        mut topics: Vec<Topic>,
+        mut life_situations: Vec<LifeSituation>,
+        mut offices: Vec<Office>,
+        featured: &[String],
+    ) -> Snapshot {
+        services.sort_by_cached_key(|s| sort_key(&s.content.title.de));
+        topics.sort_by_key(|t| t.position);
+        life_situations.sort_by_key(|t| t.position);
+        offices.sort_by_cached_key(|o| sort_key(&o.name.de));
+        let by_slug = services
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| [(s.slug_de.clone(), i), (s.slug_en.clone(), i)])
+            .collect::<HashMap<_, _>>();
+        let featured = featured.iter().filter_map(|slug| by_slug.get(slug).copied()).collect();
+        Snapshot { services, topics, life_situations, offices, featured, by_slug }
+    }
+
+    /// The published service with this German or English slug.
+    pub fn service(&self, slug: &str) -> Option<&PublishedService> {
+        self.by_slug.get(slug).map(|&i| &self.services[i])
+    }
+
+    /// The topic with this German or English slug.
+    pub fn topic(&self, slug: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.slug_de == slug || t.slug_en == slug)
+    }
+
+    /// The life situation with this German or English slug.
+    pub fn life_situation(&self, slug: &str) -> Option<&LifeSituation> {
+        self.life_situations.iter().find(|t| t.slug_de == slug || t.slug_en == slug)
+    }
+
+    /// The office with this German or English slug.
+    pub fn office(&self, slug: &str) -> Option<&Office> {
+        self.offices.iter().find(|t| t.slug_de == slug || t.slug_en == slug)
+    }
+}
+
+/// The shared, swappable snapshot.
+#[derive(Clone, Debug, Default)]
+pub struct CatalogueCache {
+    current: Arc<RwLock<Arc<Snapshot>>>,
+}
+
+impl CatalogueCache {
+    /// Loads the published catalogue.
+    pub async fn load(db: &Db) -> Result<CatalogueCache, CatalogueError> {
+        let cache = CatalogueCache::default();
+        cache.reload(db).await?;
+        Ok(cache)
+    }
+
+    /// Reads the published catalogue again and swaps it in.
+    pub async fn reload(&self, db: &Db) -> Result<(), CatalogueError> {
+        let taxonomy = load_taxonomy(db).await?;
+        let services = published_services(db).await?;
+        let snapshot = Snapshot::new(services, taxonomy.topics, taxonomy.life_situations, taxonomy.offices, &taxonomy.featured);
+        match self.current.write() {
+            Ok(mut current) => *current = Arc::new(snapshot),
+            Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),
+        }
+        Ok(())
+    }
+
+    /// The current snapshot.
+    pub fn get(&self) -> Arc<Snapshot> {
+        match self.current.read() {
+            Ok(current) => current.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Lists of services and of navigation links, as KERN cards.
+
+use crate::catalogue::api::{NavLink, ServiceCard};
+use crate::catalogue::Availability;
+use crate::i18n::Lang;
+use leptos::prelude::*;
+
+/// The badge that says how a service can be requested.
+#[component]
+pub fn AvailabilityBadge(lang: Lang, availability: Availability) -> impl IntoView {
+    let (class, text) = match availability {
+        Availability::Online => ("kern-badge kern-badge--success", lang.pick("Online möglich", "Available online")),
+        Availability::Appointment => ("kern-badge kern-badge--info", lang.pick("Mit Termin", "By appointment")),
+        Availability::InPerson => ("kern-badge kern-badge--info", lang.pick("Persönlich", "In person")),
+    };
+    view! { <span class=class><span class="kern-label kern-label--small">{text}</span></span> }
+}
+
+/// Services as a list of linked cards with teaser and badge.
+#[component]
+pub fn ServiceList(lang: Lang, services: Vec<ServiceCard>) -> impl IntoView {
+    view! {
+        <ul class="card-list">
+            {services
+                .into_iter()
+                .map(|service| view! {
+                    <li class="card-list__item">
+                        <h3 class="kern-title"><a class="kern-link card-list__link" href=service.href>{service.title}</a></h3>
+                        <p class="kern-body">{service.teaser}</p>
+                        <AvailabilityBadge lang availability=service.availability/>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// Links to topics, life situations or offices, each with a line of description.
+#[component]
+pub fn NavLinkList(links: Vec<NavLink>) -> impl IntoView {
+    view! {
+        <ul class="card-list card-list--compact">
+            {links
+                .into_iter()
+                .map(|link| view! {
+                    <li class="card-list__item">
+                        <h3 class="kern-title"><a class="kern-link card-list__link" href=link.href>{link.title}</a></h3>
+                        <p class="kern-body kern-body--small">{link.description}</p>
+                    </li>
+                })
+                .collect_view()}
+        </ul>
+    }
+}
