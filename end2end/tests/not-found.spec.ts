@@ -1,14 +1,21 @@
 import { test, expect, checkA11y, waitForHydration } from "../support/fixtures";
-import { FRAME } from "../support/pages";
+import { FRAME, NO_EASY_READ, literal } from "../support/pages";
 
 const MISSING = [
   { path: "/diese-seite-gibt-es-nicht", lang: "de" as const },
   { path: "/en/this-page-does-not-exist", lang: "en" as const },
+  // Unknown slugs inside the catalogue's routes.
+  { path: "/leistungen/gibt-es-nicht", lang: "de" as const },
+  { path: "/en/services/nope", lang: "en" as const },
+  // A service without a Leichte Sprache version.
+  { path: NO_EASY_READ, lang: "de" as const },
 ];
 
 // Chromium logs the 404 of the document itself as a console error; allow exactly that.
 test.use({
-  allowedConsole: [/the server responded with a status of 404 .*\/(diese-seite-gibt-es-nicht|en\/this-page-does-not-exist)\)$/],
+  allowedConsole: [
+    new RegExp(`the server responded with a status of 404 .*(${MISSING.map((m) => literal(m.path).source).join("|")})\\)$`),
+  ],
 });
 
 for (const missing of MISSING) {
@@ -24,8 +31,8 @@ for (const missing of MISSING) {
     await expect(page.locator("html")).toHaveAttribute("lang", missing.lang);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(frame.notFound);
     await expect(page).toHaveTitle(new RegExp(`^${frame.notFound} – `));
-    await expect(page.getByRole("main").getByRole("link", { name: missing.lang === "de" ? "Zur Startseite" : "Go to the home page" }))
-      .toHaveAttribute("href", frame.home);
-    await checkA11y(page, `404 ${missing.lang} (${testInfo.project.name})`);
+    await expect(page.getByRole("main")).toContainText(frame.notFoundHint);
+    await expect(page.getByRole("main").getByRole("link", { name: frame.notFoundHome })).toHaveAttribute("href", frame.home);
+    await checkA11y(page, `404 ${missing.path} (${testInfo.project.name})`);
   });
 }

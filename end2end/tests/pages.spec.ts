@@ -24,6 +24,11 @@ for (const p of PAGES) {
     const switchLink = page.getByRole("navigation", { name: frame.langNav }).getByRole("link", { name: frame.switchTo });
     await expect(switchLink).toHaveAttribute("href", p.counterpart);
     await expect(switchLink).toHaveAttribute("hreflang", other);
+    // Main navigation to the catalogue.
+    const mainNav = page.getByRole("banner").getByRole("navigation", { name: frame.mainNav });
+    for (const link of frame.main) {
+      await expect(mainNav.getByRole("link", { name: link.name, exact: true })).toHaveAttribute("href", link.href);
+    }
     // Skip link and main landmark.
     await expect(page.getByRole("link", { name: frame.skip })).toHaveAttribute("href", "#inhalt");
     await expect(page.getByRole("main")).toHaveAttribute("id", "inhalt");

@@ -155,6 +155,14 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The current time as Unix seconds, the form every timestamp column uses.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,12 +187,4 @@ mod tests {
         let (backend, _) = normalize_url("postgres://u:p@localhost/rathaus").unwrap();
         assert_eq!(backend, Backend::Postgres);
     }
-}
-
-/// The current time as Unix seconds, the form every timestamp column uses.
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
 }
