@@ -66,6 +66,7 @@ impl Lang {
 const PAGE_PAIRS: &[(&str, &str)] = &[
     ("/", "/en"),
     ("/barrierefreiheit", "/en/accessibility"),
+    ("/leichte-sprache", "/en/easy-read"),
     ("/impressum", "/en/imprint"),
     ("/datenschutz", "/en/privacy"),
     ("/leistungen", "/en/services"),

@@ -12,6 +12,8 @@ mod db;
 #[cfg(feature = "ssr")]
 mod demo;
 #[cfg(feature = "ssr")]
+pub mod sitemap;
+#[cfg(feature = "ssr")]
 pub mod snapshot;
 #[cfg(feature = "ssr")]
 pub mod synthetic;

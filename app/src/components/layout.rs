@@ -79,6 +79,7 @@ pub fn SiteFooter(lang: Lang) -> impl IntoView {
                         <li><a class="kern-link" href=localized("/barrierefreiheit", lang)>
                             {lang.pick("Erklärung zur Barrierefreiheit", "Accessibility statement")}
                         </a></li>
+                        <li><a class="kern-link" href=localized("/leichte-sprache", lang)>{lang.pick("Leichte Sprache", "Easy read")}</a></li>
                         <li><a class="kern-link" href=localized("/impressum", lang)>{lang.pick("Impressum", "Imprint")}</a></li>
                         <li><a class="kern-link" href=localized("/datenschutz", lang)>{lang.pick("Datenschutz", "Privacy")}</a></li>
                     </ul>

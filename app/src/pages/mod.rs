@@ -1,6 +1,7 @@
 //! One module per route.
 
 mod catalogue;
+mod easy_read;
 mod home;
 mod legal;
 mod not_found;
@@ -8,6 +9,7 @@ mod not_found;
 pub use catalogue::{
     AToZPage, LifeSituationIndexPage, LifeSituationPage, OfficeIndexPage, OfficePage, ServicePage, TopicIndexPage, TopicPage,
 };
+pub use easy_read::EasyReadPage;
 pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;

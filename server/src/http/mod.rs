@@ -4,6 +4,7 @@ mod error_page;
 mod health;
 mod middleware;
 mod router;
+mod seo;
 mod serve;
 mod static_files;
 

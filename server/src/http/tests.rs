@@ -219,3 +219,15 @@ async fn listings_link_their_services() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(body.contains("Öffnungszeiten") && body.contains("Porschestraße 49"));
 }
+
+#[tokio::test]
+async fn the_sitemap_lists_every_page_in_both_languages() {
+    let app = router(state(Some("https://service.wolfsburg.de")).await);
+    let (response, xml) = get_page(app.clone(), "/sitemap.xml").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(xml.contains("<loc>https://service.wolfsburg.de/leistungen/personalausweis-beantragen</loc>"));
+    assert!(xml.contains("hreflang=\"en\" href=\"https://service.wolfsburg.de/en/services/apply-for-an-id-card\""));
+    assert_eq!(xml.matches("<url>").count(), 2 * (9 + 62 + 13 + 14 + 14));
+    let (_, robots) = get_page(app, "/robots.txt").await;
+    assert!(robots.contains("Sitemap: https://service.wolfsburg.de/sitemap.xml"));
+}

@@ -1,0 +1,31 @@
+//! `robots.txt` and `sitemap.xml`, with absolute URLs on the public origin.
+
+use super::AppState;
+use axum::extract::State;
+use axum::http::{header, HeaderMap};
+use axum::response::IntoResponse;
+
+/// The public origin: `RATHAUS_PUBLIC_URL` when configured, otherwise the request's host.
+fn origin(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(url) = &state.config.public_url {
+        return url.origin().ascii_serialization();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| h.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']')))
+        .unwrap_or("localhost");
+    format!("http://{host}")
+}
+
+/// `/robots.txt`: everything may be indexed; names the sitemap.
+pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
+    let body = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", origin(&state, &headers));
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
+}
+
+/// `/sitemap.xml`: every published page in both languages.
+pub async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
+    let xml = app::catalogue::sitemap::sitemap_xml(&state.catalogue.get(), &origin(&state, &headers));
+    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], xml)
+}
