@@ -61,6 +61,41 @@ pub async fn security_headers(State(policy): State<HeaderPolicy>, mut request: R
     response
 }
 
+/// Refuses state-changing requests (anything but GET, HEAD, OPTIONS) that a browser says come
+/// from another site: `Sec-Fetch-Site` must be `same-origin` or `none`, and an `Origin` header,
+/// when sent, must name this host. Browsers send both on every cross-site form post, so a
+/// forged form on another site cannot reach a server function; plain `<form>` posts from our
+/// own pages (JavaScript off) pass.
+pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+    if matches!(*request.method(), axum::http::Method::GET | axum::http::Method::HEAD | axum::http::Method::OPTIONS) {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let fetch_site_ok = headers
+        .get("sec-fetch-site")
+        .map(|v| matches!(v.as_bytes(), b"same-origin" | b"none"))
+        .unwrap_or(true);
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let origin_ok = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let origin_host = origin.split_once("://").map(|(_, rest)| rest.trim_end_matches('/'));
+            origin_host.is_some() && origin_host == host
+        }
+    };
+    if fetch_site_ok && origin_ok {
+        next.run(request).await
+    } else {
+        tracing::warn!("cross-site write refused");
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Diese Anfrage kam von einer anderen Website und wurde abgelehnt. / This request came from another website and was refused.",
+        )
+            .into_response()
+    }
+}
+
 /// Turns a panic while handling a request into a 500 error page; the process keeps serving.
 pub async fn catch_panic(State(policy): State<HeaderPolicy>, request: Request, next: Next) -> Response {
     let request_id = request

@@ -1,7 +1,7 @@
 //! The complete router: probes, Leptos pages and server functions, static files, middleware.
 //! Tests drive it with `tower::ServiceExt::oneshot`, without a socket.
 
-use super::middleware::{catch_panic, security_headers, HeaderPolicy};
+use super::middleware::{catch_panic, same_origin_writes, security_headers, HeaderPolicy};
 use super::{health, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Wraps routes in the middleware stack, outermost first: request id, tracing, security
-/// headers, panic page, timeout, body limit.
+/// headers, panic page, cross-site write refusal, timeout, body limit.
 pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     let policy = HeaderPolicy {
         hsts: state.config.is_https(),
@@ -86,6 +86,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     routes
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(axum::middleware::from_fn(same_origin_writes))
         .layer(from_fn_with_state(policy.clone(), catch_panic))
         .layer(from_fn_with_state(policy, security_headers))
         .layer(PropagateRequestIdLayer::x_request_id())

@@ -231,3 +231,28 @@ async fn the_sitemap_lists_every_page_in_both_languages() {
     let (_, robots) = get_page(app, "/robots.txt").await;
     assert!(robots.contains("Sitemap: https://service.wolfsburg.de/sitemap.xml"));
 }
+
+#[tokio::test]
+async fn cross_site_writes_are_refused_and_same_site_ones_pass() {
+    let state = state(None).await;
+    let routes = Router::new().route("/write", post(|| async { "written" }));
+    let app = with_middleware(routes, &state);
+    let send = |origin: Option<&'static str>, fetch_site: Option<&'static str>| {
+        let app = app.clone();
+        async move {
+            let mut request = Request::post("/write").header(header::HOST, "service.wolfsburg.de");
+            if let Some(origin) = origin {
+                request = request.header(header::ORIGIN, origin);
+            }
+            if let Some(site) = fetch_site {
+                request = request.header("sec-fetch-site", site);
+            }
+            app.oneshot(request.body(Body::empty()).unwrap()).await.unwrap().status()
+        }
+    };
+    assert_eq!(send(Some("https://evil.example"), Some("cross-site")).await, StatusCode::FORBIDDEN);
+    assert_eq!(send(Some("https://evil.example"), None).await, StatusCode::FORBIDDEN);
+    assert_eq!(send(None, Some("same-site")).await, StatusCode::FORBIDDEN);
+    assert_eq!(send(Some("https://service.wolfsburg.de"), Some("same-origin")).await, StatusCode::OK);
+    assert_eq!(send(None, None).await, StatusCode::OK, "non-browser clients send neither header");
+}
