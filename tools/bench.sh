@@ -2,7 +2,7 @@
 # Load-tests a release build of Rathaus route by route and compares each route with "the
 # machine's ceiling": tools/ceiling, a bare in-memory axum handler serving the same bytes.
 #   tools/bench.sh PATH_TO_RATHAUS
-# Settings: BENCH_SERVICES (generated services in the catalogue, default 1000),
+# Settings: BENCH_SERVICES (generated services in the catalogue, default 438, so the A–Z lists 500),
 #           BENCH_SECONDS (wrk duration per run, default 10), LEPTOS_SITE_ROOT (built site).
 # Needs wrk, curl, gzip, brotli (tools/install.sh bench). Prints markdown tables on stdout,
 # progress on stderr.
@@ -13,14 +13,18 @@ cd "$(dirname "$0")/.."
 # that kind, as linked from the home page.
 ROUTES=(
   "home (de)|/"
+  "service page (de)|/leistungen/personalausweis-beantragen"
+  "service page (en)|/en/services/apply-for-an-id-card"
+  "A–Z (all services)|/leistungen"
+  "topic page|/themen/wohnen-melden"
+  "office page|/dienststellen/buergerbuero-mitte"
   "imprint|/impressum"
-  "home (en)|/en"
   "healthz|/healthz"
   "css bundle|{css}"
 )
 
 bin=${1:?usage: tools/bench.sh PATH_TO_RATHAUS}
-services=${BENCH_SERVICES:-1000}
+services=${BENCH_SERVICES:-438}
 catalogue="demo + $services generated services"
 seconds=${BENCH_SECONDS:-10}
 site_root=${LEPTOS_SITE_ROOT:-$PWD/target/site}

@@ -21,6 +21,7 @@ use std::convert::Infallible;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -75,8 +76,9 @@ pub fn router(state: AppState) -> Router {
     with_middleware(routes, &state)
 }
 
-/// Wraps routes in the middleware stack, outermost first: request id, tracing, security
-/// headers, panic page, cross-site write refusal, timeout, body limit.
+/// Wraps routes in the middleware stack, outermost first: request id, tracing, compression of
+/// dynamic responses (static bundles are precompressed), security headers, panic page,
+/// cross-site write refusal, timeout, body limit.
 pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     let policy = HeaderPolicy {
         hsts: state.config.is_https(),
@@ -89,6 +91,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
         .layer(axum::middleware::from_fn(same_origin_writes))
         .layer(from_fn_with_state(policy.clone(), catch_panic))
         .layer(from_fn_with_state(policy, security_headers))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()

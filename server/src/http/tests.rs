@@ -256,3 +256,13 @@ async fn cross_site_writes_are_refused_and_same_site_ones_pass() {
     assert_eq!(send(Some("https://service.wolfsburg.de"), Some("same-origin")).await, StatusCode::OK);
     assert_eq!(send(None, None).await, StatusCode::OK, "non-browser clients send neither header");
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_accept_it() {
+    let app = router(state(None).await);
+    let request = Request::get("/leistungen/personalausweis-beantragen").header(header::ACCEPT_ENCODING, "br, gzip").body(Body::empty()).unwrap();
+    let response = app.oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+    assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
+}
