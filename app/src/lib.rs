@@ -8,6 +8,7 @@
 pub mod catalogue;
 pub mod components;
 pub mod error;
+pub mod feedback;
 pub mod i18n;
 pub mod pages;
 pub mod shell;

@@ -145,3 +145,22 @@ async fn an_older_database_migrates_forward_without_losing_data() {
     assert_eq!(row.try_get::<String, _>("email").unwrap(), "alt@wolfsburg.de");
     catalogue::import_catalogue(&db, &two_version_catalogue()).await.expect("new tables usable");
 }
+
+#[tokio::test]
+async fn feedback_and_form_flashes_round_trip() {
+    use app::feedback::{self, FeedbackDraft, FeedbackFlash, FieldError};
+    on_each_backend(|db| async move {
+        let draft = FeedbackDraft { message: "  Kontrast zu gering  ".into(), contact: "".into(), page: "/impressum".into() };
+        feedback::save_feedback(&db, app::i18n::Lang::De, &draft).await.unwrap();
+        let stored = feedback::list_feedback(&db, 5).await.unwrap();
+        assert_eq!(stored.len(), 1);
+        assert_eq!(stored[0].message, "Kontrast zu gering");
+        assert_eq!(stored[0].lang, "de");
+        let flash = FeedbackFlash { draft, errors: vec![FieldError { field: "feedback-message".into(), message: "zu kurz".into() }] };
+        let token = feedback::save_flash(&db, &flash).await.unwrap();
+        assert_eq!(feedback::take_flash(&db, &token).await.unwrap(), Some(flash));
+        assert_eq!(feedback::take_flash(&db, "0123456789abcdef0123456789abcdef").await.unwrap(), None);
+        assert_eq!(feedback::take_flash(&db, "' OR 1=1 --").await.unwrap(), None);
+    })
+    .await;
+}

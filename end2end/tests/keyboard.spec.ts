@@ -2,14 +2,8 @@ import { test, expect, waitForHydration } from "../support/fixtures";
 import type { Page } from "@playwright/test";
 import { FRAME, PAGES, SERVICE, pageAt } from "../support/pages";
 
-for (const p of PAGES) {
-  test(`${p.path}: the first Tab focuses the skip link`, async ({ page }) => {
-    await page.goto(p.path);
-    await waitForHydration(page);
-    await page.keyboard.press("Tab");
-    await expect(page.getByRole("link", { name: FRAME[p.lang].skip })).toBeFocused();
-  });
-}
+// That the first Tab on every page focuses the skip link is checked in pages.spec.ts, which
+// loads each page anyway.
 
 for (const lang of ["de", "en"] as const) {
   test(`skip link (${lang}): Enter moves focus to the main content`, async ({ page }) => {
@@ -34,29 +28,32 @@ for (const lang of ["de", "en"] as const) {
 
 // Operated with the keyboard: focus the switch, press Enter, and back again. The way back ends
 // on the counterpart's counterpart: the page itself, or for the Leichte Sprache version the
-// service page in everyday language.
-for (const p of PAGES.filter((page) => page.lang === "de")) {
-  const back = pageAt(p.counterpart);
-  const home = pageAt(back.counterpart);
-  test(`${p.path}: the language switch leads to ${p.counterpart} and back`, async ({ page }) => {
-    await page.goto(p.path);
-    await waitForHydration(page);
+// service page in everyday language. The switch is the same link at every width, so this runs
+// in the desktop project only.
+test.describe("language switch", () => {
+  test.skip(({ isMobile }) => isMobile, "the same link as on the desktop; covered there");
+  for (const p of PAGES.filter((page) => page.lang === "de")) {
+    const back = pageAt(p.counterpart);
+    const home = pageAt(back.counterpart);
+    test(`${p.path}: the language switch leads to ${p.counterpart} and back`, async ({ page }) => {
+      await page.goto(p.path);
+      await waitForHydration(page);
 
-    await page.getByRole("navigation", { name: FRAME.de.langNav }).getByRole("link", { name: FRAME.de.switchTo }).focus();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL((url) => url.pathname === back.path);
-    await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(back.h1);
-    await waitForHydration(page);
+      await page.getByRole("navigation", { name: FRAME.de.langNav }).getByRole("link", { name: FRAME.de.switchTo }).focus();
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL((url) => url.pathname === back.path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(back.h1);
+      await waitForHydration(page);
 
-    await page.getByRole("navigation", { name: FRAME.en.langNav }).getByRole("link", { name: FRAME.en.switchTo }).focus();
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL((url) => url.pathname === home.path);
-    await expect(page.locator("html")).toHaveAttribute("lang", "de");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.h1);
-  });
-}
-
+      await page.getByRole("navigation", { name: FRAME.en.langNav }).getByRole("link", { name: FRAME.en.switchTo }).focus();
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL((url) => url.pathname === home.path);
+      await expect(page.locator("html")).toHaveAttribute("lang", "de");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(home.h1);
+    });
+  }
+});
 
 /** What has the keyboard focus: tag, href, text, and whether a focus indicator is drawn. */
 async function focused(page: Page) {

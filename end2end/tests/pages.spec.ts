@@ -1,10 +1,10 @@
 import { test, expect, checkA11y, waitForHydration } from "../support/fixtures";
 import { FRAME, PAGES, literal } from "../support/pages";
 
-// Every page, at phone and desktop size: language, heading, title, the page frame, and no
-// WCAG 2.2 A/AA violations found by axe-core.
+// Every page, at phone and desktop size: language, heading, title, the page frame, no WCAG 2.2
+// A/AA violations found by axe-core, and the skip link as the first Tab stop.
 for (const p of PAGES) {
-  test(`${p.path}: lang, h1, title, frame, no axe violations`, async ({ page }, testInfo) => {
+  test(`${p.path}: lang, h1, title, frame, no axe violations, skip link first`, async ({ page }, testInfo) => {
     const frame = FRAME[p.lang];
     const response = await page.goto(p.path);
     expect(response?.status(), `status of ${p.path}`).toBe(200);
@@ -39,5 +39,9 @@ for (const p of PAGES) {
     }
 
     await checkA11y(page, `${p.path} (${testInfo.project.name})`);
+
+    // Keyboard: the first Tab focuses the skip link.
+    await page.keyboard.press("Tab");
+    await expect(page.getByRole("link", { name: frame.skip })).toBeFocused();
   });
 }

@@ -1,5 +1,6 @@
 //! The pages every public German website must have: accessibility statement, imprint, privacy.
 
+use super::feedback_form::FeedbackSection;
 use crate::components::Layout;
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -34,9 +35,10 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
                 <h2 class="kern-heading-medium">"Erstellung dieser Erklärung"</h2>
                 <p class="kern-body">"Diese Erklärung wurde am 26. November 2026 auf Grundlage einer Selbstbewertung erstellt."</p>
                 <h2 class="kern-heading-medium">"Feedback und Kontakt"</h2>
-                <p class="kern-body">"Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Schreiben Sie uns an "<a class="kern-link" href="mailto:barrierefreiheit@stadt.wolfsburg.de">"barrierefreiheit@stadt.wolfsburg.de"</a>" oder rufen Sie die Behördennummer 115 an. Wir antworten innerhalb von zwei Wochen."</p>
+                <p class="kern-body">"Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? Nutzen Sie das Formular unten, schreiben Sie uns an "<a class="kern-link" href="mailto:barrierefreiheit@stadt.wolfsburg.de">"barrierefreiheit@stadt.wolfsburg.de"</a>" oder rufen Sie die Behördennummer 115 an. Wir antworten innerhalb von zwei Wochen."</p>
                 <h2 class="kern-heading-medium">"Schlichtungsverfahren"</h2>
                 <p class="kern-body">"Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die Schlichtungsstelle bei der Landesbeauftragten für Menschen mit Behinderungen in Niedersachsen wenden, Hannah-Arendt-Platz 2, 30159 Hannover. Das Verfahren ist kostenlos."</p>
+                <FeedbackSection lang/>
             </LegalPage>
         }.into_any(),
         Lang::En => view! {
@@ -49,9 +51,10 @@ pub fn AccessibilityPage(lang: Lang) -> impl IntoView {
                 <h2 class="kern-heading-medium">"Preparation of this statement"</h2>
                 <p class="kern-body">"This statement was prepared on 26 November 2026 based on a self-assessment."</p>
                 <h2 class="kern-heading-medium">"Feedback and contact"</h2>
-                <p class="kern-body">"Have you found a barrier? Write to "<a class="kern-link" href="mailto:barrierefreiheit@stadt.wolfsburg.de">"barrierefreiheit@stadt.wolfsburg.de"</a>" or call the public service number 115. We reply within two weeks."</p>
+                <p class="kern-body">"Have you found a barrier? Use the form below, write to "<a class="kern-link" href="mailto:barrierefreiheit@stadt.wolfsburg.de">"barrierefreiheit@stadt.wolfsburg.de"</a>" or call the public service number 115. We reply within two weeks."</p>
                 <h2 class="kern-heading-medium">"Conciliation procedure"</h2>
                 <p class="kern-body">"If you are not satisfied with our reply, you can contact the conciliation body of the Lower Saxony Commissioner for People with Disabilities, Hannah-Arendt-Platz 2, 30159 Hannover. The procedure is free of charge."</p>
+                <FeedbackSection lang/>
             </LegalPage>
         }.into_any(),
     }

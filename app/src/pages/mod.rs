@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod easy_read;
+mod feedback_form;
 mod home;
 mod legal;
 mod not_found;

@@ -266,3 +266,47 @@ async fn pages_are_compressed_for_browsers_that_accept_it() {
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
     assert!(response.headers().contains_key(header::CONTENT_SECURITY_POLICY));
 }
+
+async fn post_form(app: Router, uri: &str, form: &str) -> Response {
+    let request = Request::post(uri)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html")
+        .header(header::REFERER, "http://localhost/barrierefreiheit")
+        .body(Body::from(form.to_string()))
+        .unwrap();
+    app.oneshot(request).await.unwrap()
+}
+
+#[tokio::test]
+async fn accessibility_feedback_is_stored_and_bad_input_comes_back_with_errors() {
+    use leptos::server_fn::ServerFn;
+    let state = state(None).await;
+    let app = router(state.clone());
+    let url = <app::feedback::SendFeedback as ServerFn>::url();
+
+    let response = post_form(app.clone(), url, "lang=De&message=Der+Fokus+ist+unsichtbar&contact=a%40b.de&page=%2F&website=").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(response.headers()[header::LOCATION], "/barrierefreiheit?rueckmeldung=danke#rueckmeldung");
+    let stored = app::feedback::list_feedback(&state.db, 10).await.unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].message, "Der Fokus ist unsichtbar");
+    let (_, page) = get_page(app.clone(), "/barrierefreiheit?rueckmeldung=danke").await;
+    assert!(page.contains("Vielen Dank!"));
+
+    let response = post_form(app.clone(), url, "lang=En&message=short&contact=&page=&website=").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(location.starts_with("/en/accessibility?rueckmeldung="), "{location}");
+    let (_, page) = get_page(app.clone(), location.split('#').next().unwrap()).await;
+    assert!(page.contains("Please check your answers"));
+    assert!(page.contains("href=\"#feedback-message\""));
+    assert!(page.contains(">short</textarea>"), "the entered text is kept");
+
+    let response = post_form(app.clone(), url, "lang=De&message=Ich+bin+ein+Bot+mit+Werbung&contact=&page=&website=http%3A%2F%2Fspam").await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(app::feedback::list_feedback(&state.db, 10).await.unwrap().len(), 1, "the honeypot drops bots");
+
+    let (response, page) = get_page(app, "/barrierefreiheit?rueckmeldung=nichtda").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(!page.contains("Bitte prüfen Sie"), "an unknown token shows an empty form");
+}
