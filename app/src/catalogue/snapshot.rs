@@ -7,6 +7,7 @@ use super::model::{LifeSituation, Office, Topic};
 use super::text::sort_key;
 use crate::db::Db;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// One consistent view of what residents see.
@@ -72,6 +73,7 @@ impl Snapshot {
 #[derive(Clone, Debug, Default)]
 pub struct CatalogueCache {
     current: Arc<RwLock<Arc<Snapshot>>>,
+    generation: Arc<AtomicU64>,
 }
 
 impl CatalogueCache {
@@ -91,7 +93,14 @@ impl CatalogueCache {
             Ok(mut current) => *current = Arc::new(snapshot),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),
         }
+        self.generation.fetch_add(1, Ordering::Release);
         Ok(())
+    }
+
+    /// Counts the snapshots loaded so far: caches of rendered pages compare it to know they
+    /// are stale.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 
     /// The current snapshot.

@@ -3,6 +3,7 @@
 mod error_page;
 mod health;
 mod middleware;
+mod page_cache;
 mod router;
 mod seo;
 mod serve;

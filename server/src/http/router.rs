@@ -2,6 +2,7 @@
 //! Tests drive it with `tower::ServiceExt::oneshot`, without a socket.
 
 use super::middleware::{catch_panic, same_origin_writes, security_headers, HeaderPolicy};
+use super::page_cache::{cached_pages, PageCache};
 use super::{health, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
@@ -77,8 +78,8 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Wraps routes in the middleware stack, outermost first: request id, tracing, compression of
-/// dynamic responses (static bundles are precompressed), security headers, panic page,
-/// cross-site write refusal, timeout, body limit.
+/// dynamic responses (static bundles are precompressed), security headers, cache of rendered
+/// catalogue pages, panic page, cross-site write refusal, timeout, body limit.
 pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     let policy = HeaderPolicy {
         hsts: state.config.is_https(),
@@ -90,6 +91,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(same_origin_writes))
         .layer(from_fn_with_state(policy.clone(), catch_panic))
+        .layer(from_fn_with_state(PageCache::new(state.catalogue.clone()), cached_pages))
         .layer(from_fn_with_state(policy, security_headers))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(PropagateRequestIdLayer::x_request_id())

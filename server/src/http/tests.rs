@@ -310,3 +310,32 @@ async fn accessibility_feedback_is_stored_and_bad_input_comes_back_with_errors()
     assert_eq!(response.status(), StatusCode::OK);
     assert!(!page.contains("Bitte prüfen Sie"), "an unknown token shows an empty form");
 }
+
+#[tokio::test]
+async fn cached_pages_get_a_fresh_nonce_and_follow_publishing() {
+    let state = state(None).await;
+    let app = router(state.clone());
+    let path = "/leistungen/personalausweis-beantragen";
+    let (first, first_body) = get_page(app.clone(), path).await;
+    let (second, second_body) = get_page(app.clone(), path).await;
+    for (response, body) in [(&first, &first_body), (&second, &second_body)] {
+        let csp = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap();
+        assert!(body.contains(&format!("nonce=\"{nonce}\"")), "served page carries its own response's nonce");
+        assert!(!body.contains("__rathaus_nonce__"));
+    }
+    assert_ne!(first_body, second_body, "nonces differ");
+
+    let mut catalogue = app::catalogue::export_catalogue(&state.db).await.unwrap();
+    let service = catalogue.services.iter_mut().find(|s| s.slug_de == "personalausweis-beantragen").unwrap();
+    let mut next = service.versions[0].clone();
+    next.number = 2;
+    next.status = app::catalogue::VersionStatus::Draft;
+    next.content.title.de = "Personalausweis neu beantragen".into();
+    service.versions.push(next);
+    app::catalogue::import_catalogue(&state.db, &catalogue).await.unwrap();
+    app::catalogue::publish_version(&state.db, "personalausweis-beantragen", 2, "publisher@wolfsburg.de").await.unwrap();
+    state.catalogue.reload(&state.db).await.unwrap();
+    let (_, body) = get_page(app, path).await;
+    assert!(body.contains("Personalausweis neu beantragen"), "publishing invalidates the cached page");
+}
