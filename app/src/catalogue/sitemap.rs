@@ -46,9 +46,9 @@ pub fn sitemap_xml(snapshot: &Snapshot, base: &str) -> String {
     xml.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
     for (de, en) in &pairs {
         for own in [de, en] {
-            let _ = write!(
+            let _ = writeln!(
                 xml,
-                "<url><loc>{base}{own}</loc><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"{base}{de}\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{base}{en}\"/></url>\n",
+                "<url><loc>{base}{own}</loc><xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"{base}{de}\"/><xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{base}{en}\"/></url>",
                 own = escape(own),
                 de = escape(de),
                 en = escape(en),
