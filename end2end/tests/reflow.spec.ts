@@ -15,7 +15,12 @@ async function expectNoHorizontalScroll(page: Page, label: string) {
     const wide = Array.from(document.querySelectorAll("body *"))
       .filter((el) => el.getBoundingClientRect().right > width + 0.5)
       .slice(0, 8)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
+      .map((el) => {
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""}`;
+        const href = el.getAttribute("href") ? `[href="${el.getAttribute("href")}"]` : "";
+        const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 50);
+        return `${name}${href} "${text}" (right edge ${Math.round(el.getBoundingClientRect().right)} px)`;
+      });
     return { width, scrollWidth: document.documentElement.scrollWidth, wide };
   }, width);
   await test.info().attach(label, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });

@@ -236,6 +236,16 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
                     </section>
                 })}
 
+                {(!page.topics.is_empty()).then(|| view! {
+                    <nav aria-label=lang.pick("Themen dieser Leistung", "Topics of this service") class="no-print">
+                        <p class="kern-body">
+                            {lang.pick("Themen: ", "Topics: ")}
+                            {page.topics.iter().enumerate().map(|(i, topic)| view! {
+                                {(i > 0).then_some(", ")}<a class="kern-link" href=topic.href.clone()>{topic.title.clone()}</a>
+                            }).collect_view()}
+                        </p>
+                    </nav>
+                })}
                 {approved.map(|line| view! { <p class="kern-body kern-body--small service__approved">{line}</p> })}
             </article>
         </Layout>
