@@ -87,6 +87,7 @@ pub async fn cached_pages(State(cache): State<PageCache>, request: Request, next
     };
     let path = request.uri().path().to_string();
     if let Some(html) = cache.get(&path) {
+        tracing::trace!(path, "page served from the cache");
         let page = String::from_utf8_lossy(&html).replace(PLACEHOLDER, &nonce);
         return html_response(Bytes::from(page));
     }
