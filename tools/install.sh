@@ -64,6 +64,7 @@ apt_install() {
   fi
 }
 
+need_command curl curl
 case "$purpose" in
   build) need_command brotli brotli ;;
   test) need_command brotli brotli; need_command chromium chromium; need_command pg_ctlcluster postgresql
