@@ -164,3 +164,22 @@ async fn feedback_and_form_flashes_round_trip() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_catalogue_cache_follows_changes_made_elsewhere() {
+    use app::catalogue::snapshot::CatalogueCache;
+    on_each_backend(|db| async move {
+        catalogue::import_catalogue(&db, &two_version_catalogue()).await.unwrap();
+        let cache = CatalogueCache::load(&db).await.unwrap();
+        assert!(!cache.refresh_if_changed(&db).await.unwrap(), "nothing changed yet");
+        assert_eq!(cache.get().services[0].version, 1);
+        // Another instance (or `rathaus import`) publishes through its own connection.
+        catalogue::publish_version(&db, "testleistung", 2, "publisher@wolfsburg.de").await.unwrap();
+        let generation = cache.generation();
+        assert!(cache.refresh_if_changed(&db).await.unwrap());
+        assert_eq!(cache.get().services[0].version, 2);
+        assert!(cache.generation() > generation);
+        assert!(!cache.refresh_if_changed(&db).await.unwrap());
+    })
+    .await;
+}

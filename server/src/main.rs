@@ -79,7 +79,23 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;
+    tokio::spawn(follow_catalogue(state.db.clone(), state.catalogue.clone()));
     tracing::info!(address = %config.listen, "serving on http://{}", config.listen);
     http::serve(listener, http::router(state), http::shutdown_signal()).await;
     Ok(())
+}
+
+/// Reloads the in-memory catalogue within two seconds of a change made elsewhere: a publish on
+/// another instance behind the load balancer, or `rathaus import` beside a running server.
+async fn follow_catalogue(db: app::db::Db, catalogue: app::catalogue::snapshot::CatalogueCache) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(2));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        match catalogue.refresh_if_changed(&db).await {
+            Ok(true) => tracing::info!("catalogue changed elsewhere; reloaded"),
+            Ok(false) => {}
+            Err(error) => tracing::warn!(%error, "checking the catalogue version failed"),
+        }
+    }
 }

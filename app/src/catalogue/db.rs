@@ -149,6 +149,7 @@ pub async fn import_catalogue(db: &Db, catalogue: &Catalogue) -> Result<ImportSu
         .bind(to_json(&catalogue.featured)?)
         .execute(&mut *tx)
         .await?;
+    bump_version(&mut tx).await?;
     for topic in &catalogue.topics {
         sqlx::query("INSERT INTO topics (slug_de, slug_en, position, data) VALUES ($1, $2, $3, $4)")
             .bind(&topic.slug_de)
@@ -197,6 +198,7 @@ pub async fn insert_services(db: &Db, services: &[Service]) -> Result<usize, Cat
     for service in services {
         insert_service(&mut tx, service).await?;
     }
+    bump_version(&mut tx).await?;
     tx.commit().await?;
     Ok(services.len())
 }
@@ -273,6 +275,31 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
     Ok(catalogue)
 }
 
+/// Marks the published catalogue as changed: every instance compares this value with the one
+/// it loaded and reloads when they differ.
+async fn bump_version(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), CatalogueError> {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let version: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    sqlx::query(
+        "INSERT INTO catalogue_settings (key, value) VALUES ('version', $1) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(version)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// The version marker of the published catalogue (empty before the first write).
+pub async fn catalogue_version(db: &Db) -> Result<String, CatalogueError> {
+    let version: Option<String> = sqlx::query_scalar("SELECT value FROM catalogue_settings WHERE key = 'version'")
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(version.unwrap_or_default())
+}
+
 /// Everything of the catalogue except the services.
 #[derive(Clone, Debug, Default)]
 pub struct Taxonomy {
@@ -338,6 +365,7 @@ pub async fn publish_version(db: &Db, slug_de: &str, number: i64, approved_by: &
     .bind(number)
     .execute(&mut *tx)
     .await?;
+    bump_version(&mut tx).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -22,7 +22,7 @@ pub use model::*;
 
 #[cfg(feature = "ssr")]
 pub use db::{
-    export_catalogue, import_catalogue, insert_services, is_slug, load_taxonomy, publish_version, published_services, validate,
+    catalogue_version, export_catalogue, import_catalogue, insert_services, is_slug, load_taxonomy, publish_version, published_services, validate,
     CatalogueError, ImportSummary, PublishedService, Taxonomy,
 };
 #[cfg(feature = "ssr")]

@@ -2,7 +2,7 @@
 //! database; the snapshot is rebuilt after each publish (and, with several instances, when
 //! another instance published).
 
-use super::db::{load_taxonomy, published_services, CatalogueError, PublishedService};
+use super::db::{catalogue_version, load_taxonomy, published_services, CatalogueError, PublishedService};
 use super::model::{LifeSituation, Office, Topic};
 use super::text::sort_key;
 use crate::db::Db;
@@ -74,6 +74,7 @@ impl Snapshot {
 pub struct CatalogueCache {
     current: Arc<RwLock<Arc<Snapshot>>>,
     generation: Arc<AtomicU64>,
+    version: Arc<RwLock<String>>,
 }
 
 impl CatalogueCache {
@@ -86,6 +87,9 @@ impl CatalogueCache {
 
     /// Reads the published catalogue again and swaps it in.
     pub async fn reload(&self, db: &Db) -> Result<(), CatalogueError> {
+        // Read the marker first: a change racing with the load leaves an older marker, which
+        // only causes one more reload.
+        let version = catalogue_version(db).await?;
         let taxonomy = load_taxonomy(db).await?;
         let services = published_services(db).await?;
         let snapshot = Snapshot::new(services, taxonomy.topics, taxonomy.life_situations, taxonomy.offices, &taxonomy.featured);
@@ -93,8 +97,27 @@ impl CatalogueCache {
             Ok(mut current) => *current = Arc::new(snapshot),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),
         }
+        match self.version.write() {
+            Ok(mut current) => *current = version,
+            Err(poisoned) => *poisoned.into_inner() = version,
+        }
         self.generation.fetch_add(1, Ordering::Release);
         Ok(())
+    }
+
+    /// Reloads when the catalogue changed since the last load (a publish on another instance,
+    /// or `rathaus import` beside a running server); says whether it did.
+    pub async fn refresh_if_changed(&self, db: &Db) -> Result<bool, CatalogueError> {
+        let stored = catalogue_version(db).await?;
+        let loaded = match self.version.read() {
+            Ok(version) => version.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        };
+        if stored == loaded {
+            return Ok(false);
+        }
+        self.reload(db).await?;
+        Ok(true)
     }
 
     /// Counts the snapshots loaded so far: caches of rendered pages compare it to know they
