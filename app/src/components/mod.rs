@@ -4,8 +4,10 @@ mod cards;
 mod layout;
 mod loader;
 mod response;
+mod seo;
 
 pub use cards::{AvailabilityBadge, NavLinkList, ServiceList};
 pub use layout::{Layout, SiteFooter, SiteHeader, SkipLink};
 pub use loader::{load_page, ServerErrorPage};
 pub use response::set_status;
+pub use seo::{LanguageLinks, SiteOrigin};

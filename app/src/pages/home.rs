@@ -2,10 +2,10 @@
 
 use crate::catalogue::api::get_overview;
 use crate::catalogue::paths::PageKind;
-use crate::components::{load_page, Layout, NavLinkList, ServiceList};
+use crate::components::{load_page, LanguageLinks, Layout, NavLinkList, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 
 /// The portal's start page.
 #[component]
@@ -18,8 +18,7 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
                 "Leistungen der Stadt Wolfsburg finden, online beantragen und den Stand Ihres Antrags verfolgen.",
                 "Find services of the City of Wolfsburg, apply online and track your request.",
             )/>
-            <Link rel="canonical" href=lang.pick("/", "/en")/>
-            <Link rel="alternate" hreflang=lang.other().code() href=lang.pick("/en", "/")/>
+            <LanguageLinks lang href=lang.pick("/", "/en") alternate=lang.pick("/en", "/")/>
             <Layout lang>
                 <div class="kern-stack home">
                     <h1 class="kern-heading-x-large">{lang.pick("Ihr digitales Rathaus", "Your digital town hall")}</h1>

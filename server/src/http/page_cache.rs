@@ -85,7 +85,10 @@ pub async fn cached_pages(State(cache): State<PageCache>, request: Request, next
     let Some(nonce) = request.extensions().get::<Nonce>().cloned() else {
         return next.run(request).await;
     };
-    let path = request.uri().path().to_string();
+    // Pages carry absolute links on their origin: without a configured public URL, the host
+    // the client asked for is part of the key.
+    let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    let path = format!("{host}{}", request.uri().path());
     if let Some(html) = cache.get(&path) {
         tracing::trace!(path, "page served from the cache");
         let page = String::from_utf8_lossy(&html).replace(PLACEHOLDER, &nonce);

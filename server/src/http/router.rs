@@ -111,6 +111,9 @@ fn leptos_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static 
     move || {
         provide_context(state.db.clone());
         provide_context(state.catalogue.clone());
+        if let Some(parts) = use_context::<axum::http::request::Parts>() {
+            provide_context(app::components::SiteOrigin(seo::public_origin(&state.config, &parts.headers)));
+        }
         if let Some(nonce) = use_context::<axum::http::request::Parts>().and_then(|p| p.extensions.get::<Nonce>().cloned()) {
             provide_context(nonce);
         }

@@ -6,8 +6,14 @@ use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 
 /// The public origin: `RATHAUS_PUBLIC_URL` when configured, otherwise the request's host.
-fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.config.public_url {
+pub fn origin(state: &AppState, headers: &HeaderMap) -> String {
+    public_origin(&state.config, headers)
+}
+
+/// The public origin from the configuration, or else from the `Host` header (only plain
+/// host characters are accepted, so a forged header cannot inject markup).
+pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> String {
+    if let Some(url) = &config.public_url {
         return url.origin().ascii_serialization();
     }
     let host = headers

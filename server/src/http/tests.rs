@@ -339,3 +339,11 @@ async fn cached_pages_get_a_fresh_nonce_and_follow_publishing() {
     let (_, body) = get_page(app, path).await;
     assert!(body.contains("Personalausweis neu beantragen"), "publishing invalidates the cached page");
 }
+
+#[tokio::test]
+async fn canonical_and_language_links_are_absolute() {
+    let app = router(state(Some("https://service.wolfsburg.de")).await);
+    let (_, body) = get_page(app, "/en/services/apply-for-an-id-card").await;
+    assert!(body.contains(r#"<link href="https://service.wolfsburg.de/en/services/apply-for-an-id-card" rel="canonical">"#));
+    assert!(body.contains(r#"<link href="https://service.wolfsburg.de/leistungen/personalausweis-beantragen" hreflang="de" rel="alternate">"#));
+}

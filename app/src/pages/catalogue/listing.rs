@@ -3,10 +3,10 @@
 use super::slug_param;
 use crate::catalogue::api::{get_a_to_z, get_life_situation, get_topic, Listing};
 use crate::catalogue::text::initial;
-use crate::components::{load_page, Layout, NavLinkList, ServiceList};
+use crate::components::{load_page, LanguageLinks, Layout, NavLinkList, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 
 /// A topic page (`/themen/:slug`, `/en/topics/:slug`).
 #[component]
@@ -76,9 +76,7 @@ fn ListingView(lang: Lang, listing: Listing, #[prop(optional)] letters: bool) ->
     view! {
         <Title text=format!("{title} – {city}")/>
         <Meta name="description" content=description.clone()/>
-        <Link rel="canonical" href=href.clone()/>
-        <Link rel="alternate" hreflang=lang.code() href=href/>
-        <Link rel="alternate" hreflang=lang.other().code() href=alternate_href.clone()/>
+        <LanguageLinks lang href alternate=alternate_href.clone()/>
         <Layout lang alternate=alternate_href>
             <div class="kern-stack">
                 {parent.map(|p| view! {

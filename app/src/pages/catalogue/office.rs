@@ -3,10 +3,10 @@
 use super::service::OfficeCard;
 use super::slug_param;
 use crate::catalogue::api::{get_office, OfficePage as Page};
-use crate::components::{load_page, Layout, ServiceList};
+use crate::components::{load_page, LanguageLinks, Layout, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::Title;
 
 const WEEKDAYS_DE: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
 const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
@@ -56,8 +56,7 @@ fn OfficeView(lang: Lang, page: Page) -> impl IntoView {
     let accessibility = office.accessibility.text(lang.into()).to_string();
     view! {
         <Title text=format!("{name} – {city}")/>
-        <Link rel="canonical" href=page.summary.href.clone()/>
-        <Link rel="alternate" hreflang=lang.other().code() href=page.alternate_href.clone()/>
+        <LanguageLinks lang href=page.summary.href.clone() alternate=page.alternate_href.clone()/>
         <Layout lang alternate=page.alternate_href.clone()>
             <div class="kern-stack">
                 <h1 class="kern-heading-x-large">{name.clone()}</h1>

@@ -5,10 +5,10 @@ use super::slug_param;
 use crate::catalogue::api::{get_service, OfficeSummary, ServicePage as Page};
 use crate::catalogue::hours::{german_date, OpenStatus};
 use crate::catalogue::{Availability, Cost, Localized, Variant};
-use crate::components::{load_page, AvailabilityBadge, Layout};
+use crate::components::{load_page, AvailabilityBadge, LanguageLinks, Layout};
 use crate::i18n::Lang;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Meta, Title};
 
 /// A service page (`/leistungen/:slug`, `/en/services/:slug`); with `easy_read` the Leichte
 /// Sprache version (`/leistungen/:slug/leichte-sprache`).
@@ -100,7 +100,7 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
     let title = c.title.text(variant).to_string();
     let teaser = c.teaser.text(variant).to_string();
     let city = lang.pick("Stadt Wolfsburg", "City of Wolfsburg");
-    let canonical = page.href.clone();
+    let canonical = if easy_read { page.easy_read_href.clone().unwrap_or_else(|| page.href.clone()) } else { page.href.clone() };
     let json_ld = json_ld(&page, lang);
     let (cta_label, cta_href) = match c.availability {
         Availability::Online => (lang.pick("So beantragen Sie es online", "How to apply online"), "#ablauf"),
@@ -123,10 +123,7 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=teaser.clone()/>
         <Meta property="og:type" content="website"/>
-        <Meta property="og:url" content=canonical.clone()/>
-        <Link rel="canonical" href=canonical.clone()/>
-        <Link rel="alternate" hreflang="de" href=crate::catalogue::paths::PageKind::Service.href(Lang::De, &page.slug_de, &page.slug_en)/>
-        <Link rel="alternate" hreflang="en" href=crate::catalogue::paths::PageKind::Service.href(Lang::En, &page.slug_de, &page.slug_en)/>
+        <LanguageLinks lang href=canonical alternate=page.alternate_href.clone()/>
         <Layout lang alternate=page.alternate_href.clone()>
             <article class="service kern-stack" lang=easy_read.then_some("de-x-ls")>
                 <script type="application/ld+json" inner_html=json_ld></script>
