@@ -5,12 +5,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
 
-/// The public origin: `RATHAUS_PUBLIC_URL` when configured, otherwise the request's host.
-pub fn origin(state: &AppState, headers: &HeaderMap) -> String {
-    public_origin(&state.config, headers)
-}
-
-/// The public origin from the configuration, or else from the `Host` header (only plain
+/// The public origin: `RATHAUS_PUBLIC_URL` when configured, or else from the `Host` header (only plain
 /// host characters are accepted, so a forged header cannot inject markup).
 pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> String {
     if let Some(url) = &config.public_url {
@@ -26,12 +21,12 @@ pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> Str
 
 /// `/robots.txt`: everything may be indexed; names the sitemap.
 pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
-    let body = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", origin(&state, &headers));
+    let body = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", public_origin(&state.config, &headers));
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
 }
 
 /// `/sitemap.xml`: every published page in both languages.
 pub async fn sitemap(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
-    let xml = app::catalogue::sitemap::sitemap_xml(&state.catalogue.get(), &origin(&state, &headers));
+    let xml = app::catalogue::sitemap::sitemap_xml(&state.catalogue.get(), &public_origin(&state.config, &headers));
     ([(header::CONTENT_TYPE, "application/xml; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], xml)
 }
