@@ -278,15 +278,11 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
 /// Marks the published catalogue as changed: every instance compares this value with the one
 /// it loaded and reloads when they differ.
 async fn bump_version(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), CatalogueError> {
-    use rand::RngCore;
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let version: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
     sqlx::query(
         "INSERT INTO catalogue_settings (key, value) VALUES ('version', $1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )
-    .bind(version)
+    .bind(crate::db::random_token())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -163,6 +163,14 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
+/// 128 random bits as 32 hex digits, for tokens and version markers.
+pub fn random_token() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 16];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,6 @@
 use super::api::{FeedbackDraft, FeedbackFlash};
 use crate::db::{now, Db, DbError, Row};
 use crate::i18n::Lang;
-use rand::RngCore;
 
 /// How long a failed submission is kept for showing again.
 const FLASH_SECONDS: i64 = 3600;
@@ -61,9 +60,7 @@ pub async fn list_feedback(db: &Db, limit: i64) -> Result<Vec<StoredFeedback>, D
 /// Keeps a failed submission for an hour and returns the token to fetch it with; removes
 /// expired ones on the way.
 pub async fn save_flash(db: &Db, flash: &FeedbackFlash) -> Result<String, DbError> {
-    let mut bytes = [0u8; 16];
-    rand::rngs::OsRng.fill_bytes(&mut bytes);
-    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let token = crate::db::random_token();
     let payload = serde_json::to_string(flash).map_err(|e| DbError::Query(sqlx::Error::Encode(e.into())))?;
     let now = now();
     sqlx::query("DELETE FROM form_flashes WHERE created_at < $1").bind(now - FLASH_SECONDS).execute(db.pool()).await?;
