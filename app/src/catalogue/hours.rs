@@ -63,11 +63,15 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// A Unix timestamp as a German calendar date, e.g. "26.11.2026".
 pub fn german_date(unix_seconds: i64) -> String {
-    let (date, _, _) = berlin_local(unix_seconds);
-    let mut parts = date.split('-');
+    german_date_of(&berlin_local(unix_seconds).0)
+}
+
+/// An ISO date ("2026-12-24") the way Germans write it ("24.12.2026").
+pub fn german_date_of(iso: &str) -> String {
+    let mut parts = iso.split('-');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-        _ => date,
+        _ => iso.to_string(),
     }
 }
 

@@ -3,6 +3,7 @@
 use super::service::OfficeCard;
 use super::slug_param;
 use crate::catalogue::api::{get_office, OfficePage as Page};
+use crate::catalogue::hours::german_date_of;
 use crate::components::{load_page, LanguageLinks, Layout, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -91,14 +92,5 @@ fn OfficeView(lang: Lang, page: Page) -> impl IntoView {
                 </section>
             </div>
         </Layout>
-    }
-}
-
-/// "2026-12-24" as "24.12.2026".
-fn german_date_of(iso: &str) -> String {
-    let mut parts = iso.split('-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-        _ => iso.to_string(),
     }
 }
