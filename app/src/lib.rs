@@ -11,6 +11,7 @@ pub mod error;
 pub mod feedback;
 pub mod i18n;
 pub mod pages;
+pub mod search;
 pub mod shell;
 
 #[cfg(feature = "ssr")]

@@ -156,7 +156,7 @@ pub async fn get_office(lang: Lang, slug: String) -> Result<Option<OfficePage>, 
 }
 
 #[cfg(feature = "ssr")]
-mod ssr {
+pub mod ssr {
     use super::*;
     use crate::catalogue::db::PublishedService;
     use crate::catalogue::hours::open_status;

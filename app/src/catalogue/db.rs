@@ -22,6 +22,9 @@ pub enum CatalogueError {
     /// The database failed.
     #[error(transparent)]
     Db(#[from] DbError),
+    /// Building the search index failed.
+    #[error("building the search index failed: {0}")]
+    Search(String),
 }
 
 impl From<sqlx::Error> for CatalogueError {
@@ -149,6 +152,10 @@ pub async fn import_catalogue(db: &Db, catalogue: &Catalogue) -> Result<ImportSu
         .bind(to_json(&catalogue.featured)?)
         .execute(&mut *tx)
         .await?;
+    sqlx::query("INSERT INTO catalogue_settings (key, value) VALUES ('synonyms', $1)")
+        .bind(to_json(&catalogue.synonyms)?)
+        .execute(&mut *tx)
+        .await?;
     bump_version(&mut tx).await?;
     for topic in &catalogue.topics {
         sqlx::query("INSERT INTO topics (slug_de, slug_en, position, data) VALUES ($1, $2, $3, $4)")
@@ -248,6 +255,7 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
         life_situations: taxonomy.life_situations,
         offices: taxonomy.offices,
         services: Vec::new(),
+        synonyms: taxonomy.synonyms,
     };
     let rows = sqlx::query(
         "SELECT s.slug_de, s.slug_en, v.number, v.status, v.content, v.created_at, v.created_by, v.approved_at, v.approved_by \
@@ -307,6 +315,8 @@ pub struct Taxonomy {
     pub life_situations: Vec<LifeSituation>,
     /// Offices, in the order they were written.
     pub offices: Vec<Office>,
+    /// Global search synonyms.
+    pub synonyms: SynonymGroups,
 }
 
 /// Reads topics, life situations, offices and settings.
@@ -319,11 +329,16 @@ pub async fn load_taxonomy(db: &Db) -> Result<Taxonomy, CatalogueError> {
             .map(|row| from_json(&row.try_get::<String, _>("data")?, table))
             .collect()
     }
-    let featured: Option<String> = sqlx::query_scalar("SELECT value FROM catalogue_settings WHERE key = 'featured'")
-        .fetch_optional(db.pool())
-        .await?;
+    async fn setting<T: DeserializeOwned + Default>(db: &Db, key: &str) -> Result<T, CatalogueError> {
+        let json: Option<String> = sqlx::query_scalar("SELECT value FROM catalogue_settings WHERE key = $1")
+            .bind(key)
+            .fetch_optional(db.pool())
+            .await?;
+        Ok(json.map(|json| from_json(&json, key)).transpose()?.unwrap_or_default())
+    }
     Ok(Taxonomy {
-        featured: featured.map(|json| from_json(&json, "featured services")).transpose()?.unwrap_or_default(),
+        featured: setting(db, "featured").await?,
+        synonyms: setting(db, "synonyms").await?,
         topics: documents(db, "topics").await?,
         life_situations: documents(db, "life_situations").await?,
         offices: documents(db, "offices").await?,

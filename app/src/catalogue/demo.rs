@@ -7,6 +7,7 @@ use super::synthetic::synthetic_services;
 use crate::db::Db;
 
 const CATALOGUE: &str = include_str!("../../data/demo/catalogue.json");
+const SYNONYMS: &str = include_str!("../../data/demo/synonyms.json");
 const SERVICE_FILES: [&str; 2] = [include_str!("../../data/demo/services-1.json"), include_str!("../../data/demo/services-2.json")];
 
 /// The demo catalogue: topics, life situations, offices and services.
@@ -18,6 +19,7 @@ pub fn demo_catalogue() -> Result<Catalogue, CatalogueError> {
             .map_err(|e| CatalogueError::Corrupt(format!("demo services-{}.json: {e}", index + 1)))?;
         catalogue.services.extend(services);
     }
+    catalogue.synonyms = serde_json::from_str(SYNONYMS).map_err(|e| CatalogueError::Corrupt(format!("demo synonyms.json: {e}")))?;
     Ok(catalogue)
 }
 

@@ -316,6 +316,21 @@ pub struct Catalogue {
     pub offices: Vec<Office>,
     /// Services with their version history.
     pub services: Vec<Service>,
+    /// Words residents use interchangeably, for search.
+    #[serde(default)]
+    pub synonyms: SynonymGroups,
+}
+
+/// Groups of words residents use interchangeably (`["auto", "kfz", "fahrzeug"]`), per
+/// language. A search for one word of a group also finds the others.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SynonymGroups {
+    /// German groups.
+    #[serde(default)]
+    pub de: Vec<Vec<String>>,
+    /// English groups.
+    #[serde(default)]
+    pub en: Vec<Vec<String>>,
 }
 
 /// Which version of a text a page shows.

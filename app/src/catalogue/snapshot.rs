@@ -2,10 +2,11 @@
 //! database; the snapshot is rebuilt after each publish (and, with several instances, when
 //! another instance published).
 
-use super::db::{catalogue_version, load_taxonomy, published_services, CatalogueError, PublishedService};
+use super::db::{catalogue_version, load_taxonomy, published_services, CatalogueError, PublishedService, Taxonomy};
 use super::model::{LifeSituation, Office, Topic};
 use super::text::sort_key;
 use crate::db::Db;
+use crate::search::SearchIndex;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -23,18 +24,15 @@ pub struct Snapshot {
     pub offices: Vec<Office>,
     /// Featured services (indexes into `services`).
     pub featured: Vec<usize>,
+    /// The full-text index over `services`; `None` only before the first load.
+    pub search: Option<SearchIndex>,
     by_slug: HashMap<String, usize>,
 }
 
 impl Snapshot {
-    /// Builds the indexes over the loaded data.
-    pub fn new(
-        mut services: Vec<PublishedService>,
-        mut topics: Vec<Topic>,
-        mut life_situations: Vec<LifeSituation>,
-        mut offices: Vec<Office>,
-        featured: &[String],
-    ) -> Snapshot {
+    /// Builds the lookups and the search index over the loaded data.
+    pub fn new(mut services: Vec<PublishedService>, taxonomy: Taxonomy) -> Result<Snapshot, CatalogueError> {
+        let Taxonomy { featured, mut topics, mut life_situations, mut offices, synonyms } = taxonomy;
         services.sort_by_cached_key(|s| sort_key(&s.content.title.de));
         topics.sort_by_key(|t| t.position);
         life_situations.sort_by_key(|t| t.position);
@@ -45,7 +43,8 @@ impl Snapshot {
             .flat_map(|(i, s)| [(s.slug_de.clone(), i), (s.slug_en.clone(), i)])
             .collect::<HashMap<_, _>>();
         let featured = featured.iter().filter_map(|slug| by_slug.get(slug).copied()).collect();
-        Snapshot { services, topics, life_situations, offices, featured, by_slug }
+        let search = SearchIndex::build(&services, &synonyms).map_err(|e| CatalogueError::Search(e.to_string()))?;
+        Ok(Snapshot { services, topics, life_situations, offices, featured, search: Some(search), by_slug })
     }
 
     /// The published service with this German or English slug.
@@ -92,7 +91,10 @@ impl CatalogueCache {
         let version = catalogue_version(db).await?;
         let taxonomy = load_taxonomy(db).await?;
         let services = published_services(db).await?;
-        let snapshot = Snapshot::new(services, taxonomy.topics, taxonomy.life_situations, taxonomy.offices, &taxonomy.featured);
+        // Indexing 10,000 services takes a second or two: keep it off the request threads.
+        let snapshot = tokio::task::spawn_blocking(move || Snapshot::new(services, taxonomy))
+            .await
+            .map_err(|e| CatalogueError::Search(e.to_string()))??;
         match self.current.write() {
             Ok(mut current) => *current = Arc::new(snapshot),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(snapshot),

@@ -1,0 +1,240 @@
+//! From what a resident typed to ranked services: each word may match exactly (stemmed), as a
+//! part of a compound, with typos, through a synonym, or as the beginning of a word while
+//! typing; titles weigh most, then synonyms, compound parts, teaser and full text.
+
+use super::analysis::{folding_analyzer, stemming_analyzer, terms, terms_with_offsets};
+use super::index::{slot, LangFields, SearchIndex, MIN_PART, ONLINE};
+use super::spelling::typo_budget;
+use crate::i18n::Lang;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{Searcher, Term};
+
+/// Longest query text looked at; the rest is ignored.
+const MAX_QUERY_BYTES: usize = 200;
+/// Most words of a query looked at.
+const MAX_WORDS: usize = 8;
+
+/// What to look for.
+#[derive(Clone, Debug)]
+pub struct SearchQuery<'a> {
+    /// The site's language.
+    pub lang: Lang,
+    /// What the resident typed.
+    pub text: &'a str,
+    /// Only services of this topic (German slug).
+    pub topic: Option<&'a str>,
+    /// Only services that can be requested online.
+    pub online_only: bool,
+    /// Hits to skip.
+    pub offset: usize,
+    /// Hits to return.
+    pub limit: usize,
+    /// The last word may be unfinished (suggestions while typing).
+    pub as_you_type: bool,
+}
+
+/// One word of the query.
+#[derive(Clone, Debug)]
+struct Word {
+    /// As typed.
+    raw: String,
+    /// Lower case, folded.
+    folded: String,
+    /// The stem; `None` for stop words.
+    stem: Option<String>,
+    /// Typed as such (not joined from a separable verb).
+    typed: bool,
+}
+
+/// What a search found.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Positions of the hits in the indexed slice of services, best first.
+    pub ids: Vec<usize>,
+    /// How many services match in all.
+    pub total: usize,
+    /// The query with likely typos corrected, when there were any.
+    pub did_you_mean: Option<String>,
+    /// Decides which words of a text to highlight.
+    pub matcher: Matcher,
+}
+
+/// Recognises the words of a text that the query matched.
+#[derive(Clone, Debug, Default)]
+pub struct Matcher {
+    lang: Lang,
+    /// Stems of the query words and of their synonyms.
+    stems: Vec<String>,
+    /// Folded query words long enough to be found inside compounds.
+    parts: Vec<String>,
+    /// The last word while typing, matched as a beginning.
+    prefix: Option<String>,
+}
+
+impl Matcher {
+    /// Byte ranges of `text` to highlight.
+    pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let mut stemming = stemming_analyzer(self.lang);
+        terms_with_offsets(&mut folding_analyzer(self.lang), text)
+            .into_iter()
+            .filter(|(folded, range)| {
+                let stem = terms(&mut stemming, &text[range.clone()]).pop();
+                let exact_or_typo = stem.as_deref().is_some_and(|stem| {
+                    self.stems.iter().any(|q| {
+                        let budget = typo_budget(q.chars().count()) as usize;
+                        q == stem || (budget > 0 && strsim::damerau_levenshtein(q, stem) <= budget)
+                    })
+                });
+                exact_or_typo
+                    || self.parts.iter().any(|part| folded.contains(part.as_str()))
+                    || self.prefix.as_deref().is_some_and(|prefix| folded.starts_with(prefix))
+            })
+            .map(|(_, range)| range)
+            .collect()
+    }
+}
+
+/// Particles of German separable verbs: "ich melde mich an" means "anmelden".
+const SEPARABLE_PARTICLES: [&str; 14] = ["an", "ab", "auf", "aus", "bei", "ein", "fest", "mit", "nach", "um", "vor", "weg", "zu", "zuruck"];
+
+fn words(lang: Lang, text: &str) -> Vec<Word> {
+    let mut end = text.len().min(MAX_QUERY_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let mut stemming = stemming_analyzer(lang);
+    let mut words: Vec<Word> = terms_with_offsets(&mut folding_analyzer(lang), text)
+        .into_iter()
+        .take(MAX_WORDS)
+        .map(|(folded, range)| Word { raw: text[range.clone()].to_string(), stem: terms(&mut stemming, &text[range]).pop(), folded, typed: true })
+        .collect();
+    if lang == Lang::De {
+        words.extend(separable_verbs(&words, &mut stemming));
+    }
+    words
+}
+
+/// The verbs a German query splits: "ziehe … um" → "umziehe", each particle joined to the
+/// content words before it.
+fn separable_verbs(words: &[Word], stemming: &mut tantivy::tokenizer::TextAnalyzer) -> Vec<Word> {
+    let mut joined = Vec::new();
+    for (at, particle) in words.iter().enumerate().filter(|(_, w)| SEPARABLE_PARTICLES.contains(&w.folded.as_str())) {
+        for verb in words[..at].iter().filter(|w| w.stem.is_some() && !SEPARABLE_PARTICLES.contains(&w.folded.as_str())) {
+            let raw = format!("{}{}", particle.raw.to_lowercase(), verb.raw.to_lowercase());
+            let stem = terms(stemming, &raw).pop();
+            joined.push(Word { folded: format!("{}{}", particle.folded, verb.folded), stem, raw, typed: false });
+        }
+    }
+    joined
+}
+
+fn term(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs)), boost))
+}
+
+fn fuzzy(field: Field, text: &str, distance: u8, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true)), boost))
+}
+
+fn prefix(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, text), 0, true)), boost))
+}
+
+impl SearchIndex {
+    /// Runs `query`.
+    pub fn search(&self, query: &SearchQuery) -> tantivy::Result<Found> {
+        let lang = query.lang;
+        let words = words(lang, query.text);
+        let unfinished = query.as_you_type && !query.text.ends_with(char::is_whitespace);
+        let mut matcher = Matcher { lang, ..Matcher::default() };
+        let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+        for (i, word) in words.iter().enumerate() {
+            let as_prefix = unfinished && word.typed && words.get(i + 1).is_none_or(|next| !next.typed);
+            if as_prefix {
+                matcher.prefix = Some(word.folded.clone());
+            }
+            if let Some(clause) = self.word_query(lang, word, as_prefix, &mut matcher) {
+                clauses.push(clause);
+            }
+        }
+        if clauses.is_empty() || query.limit == 0 {
+            return Ok(Found { matcher, ..Found::default() });
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(BooleanQuery::union(clauses)))];
+        if let Some(topic) = query.topic {
+            parts.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(self.fields.topic, topic), IndexRecordOption::Basic))));
+        }
+        if query.online_only {
+            parts.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(self.fields.online, ONLINE), IndexRecordOption::Basic))));
+        }
+        let searcher = self.reader.searcher();
+        let collector = (TopDocs::with_limit(query.limit).and_offset(query.offset).order_by_score(), Count);
+        let (top, total) = searcher.search(&BooleanQuery::new(parts), &collector)?;
+        let mut ids = Vec::with_capacity(top.len());
+        for (_, address) in top {
+            let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("id")?;
+            if let Some(id) = column.first(address.doc_id) {
+                ids.push(id as usize);
+            }
+        }
+        let did_you_mean = if query.as_you_type { None } else { self.correction(&searcher, lang, &words) };
+        Ok(Found { ids, total, did_you_mean, matcher })
+    }
+
+    /// Every way one word may match, the best of them counting.
+    fn word_query(&self, lang: Lang, word: &Word, as_prefix: bool, matcher: &mut Matcher) -> Option<Box<dyn Query>> {
+        let f = self.fields.of(lang);
+        let mut ways: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(stem) = &word.stem {
+            ways.extend([term(f.title, stem, 8.0), term(f.synonyms, stem, 5.0), term(f.parts, stem, 3.0), term(f.teaser, stem, 2.0), term(f.body, stem, 1.0)]);
+            let budget = typo_budget(word.folded.chars().count());
+            if budget > 0 {
+                ways.extend([fuzzy(f.title, stem, budget, 3.0), fuzzy(f.synonyms, stem, budget, 2.0), fuzzy(f.parts, stem, budget, 1.5)]);
+            }
+            matcher.stems.push(stem.clone());
+            if word.folded.chars().count() >= MIN_PART {
+                matcher.parts.push(word.folded.clone());
+            }
+            for synonym in self.synonyms[slot(lang)].get(&word.folded).into_iter().flatten() {
+                ways.extend([term(f.title, synonym, 5.0), term(f.synonyms, synonym, 3.0), term(f.parts, synonym, 2.0)]);
+                matcher.stems.push(synonym.clone());
+            }
+            if lang == Lang::En {
+                // German words on the English site: "Anmeldung", "Hundesteuer".
+                if let Some(german) = terms(&mut stemming_analyzer(Lang::De), &word.raw).pop() {
+                    let de: LangFields = self.fields.de;
+                    ways.extend([term(de.title, &german, 3.0), term(de.synonyms, &german, 2.0), term(de.parts, &german, 1.5)]);
+                }
+            }
+        }
+        if as_prefix && word.folded.chars().count() >= 2 {
+            ways.extend([prefix(f.title, &word.folded, 4.0), prefix(f.synonyms, &word.folded, 2.0)]);
+        }
+        (!ways.is_empty()).then(|| Box::new(DisjunctionMaxQuery::with_tie_breaker(ways, 0.1)) as Box<dyn Query>)
+    }
+
+    /// The query with each word the catalogue does not contain replaced by the nearest word
+    /// it does; `None` when nothing needed replacing.
+    fn correction(&self, searcher: &Searcher, lang: Lang, words: &[Word]) -> Option<String> {
+        let f = self.fields.of(lang);
+        let mut corrected = false;
+        let mut out = Vec::with_capacity(words.len());
+        for word in words.iter().filter(|w| w.typed) {
+            let known = word.stem.as_ref().is_none_or(|stem| {
+                f.all().iter().any(|&field| searcher.doc_freq(&Term::from_field_text(field, stem)).unwrap_or(0) > 0)
+                    || self.synonyms[slot(lang)].contains_key(&word.folded)
+            });
+            match (known, self.vocabulary[slot(lang)].closest(&word.folded)) {
+                (false, Some(replacement)) => {
+                    corrected = true;
+                    out.push(replacement.to_string());
+                }
+                _ => out.push(word.raw.to_lowercase()),
+            }
+        }
+        corrected.then(|| out.join(" "))
+    }
+}
