@@ -30,7 +30,7 @@ pub fn stemming_analyzer(lang: Lang) -> TextAnalyzer {
         Lang::En => TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(48))
             .filter(LowerCaser)
-            .filter(stop_words(Language::English))
+            .filter(StopWordFilter::remove(ENGLISH_STOP_WORDS.map(String::from)))
             .filter(AsciiFoldingFilter)
             .filter(Stemmer::new(Language::English))
             .build(),
@@ -53,6 +53,15 @@ pub fn folding_analyzer(lang: Lang) -> TextAnalyzer {
             .build(),
     }
 }
+
+/// Words that say nothing about the service wanted. Tantivy's English list is Lucene's short
+/// one; residents write whole questions ("how do I register my dog"), so this one is longer.
+const ENGLISH_STOP_WORDS: [&str; 62] = [
+    "a", "about", "an", "and", "are", "as", "at", "be", "but", "by", "can", "could", "do", "does", "for", "from", "get", "has", "have",
+    "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "need", "no", "not", "of", "on", "or", "our", "please", "should",
+    "so", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "want", "was", "we", "what", "when",
+    "where", "which", "who", "will", "with", "would", "you", "your",
+];
 
 fn stop_words(language: Language) -> StopWordFilter {
     StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
