@@ -60,6 +60,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/en/offices") view=|| view! { <OfficeIndexPage lang=Lang::En/> } ssr=SsrMode::Async/>
                 <Route path=path!("/dienststellen/:slug") view=|| view! { <OfficePage lang=Lang::De/> } ssr=SsrMode::Async/>
                 <Route path=path!("/en/offices/:slug") view=|| view! { <OfficePage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/suche") view=|| view! { <SearchPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/search") view=|| view! { <SearchPage lang=Lang::En/> } ssr=SsrMode::Async/>
                 <Route path=path!("/barrierefreiheit") view=|| view! { <AccessibilityPage lang=Lang::De/> } ssr=SsrMode::Async/>
                 <Route path=path!("/en/accessibility") view=|| view! { <AccessibilityPage lang=Lang::En/> } ssr=SsrMode::Async/>
                 <Route path=path!("/leichte-sprache") view=|| view! { <EasyReadPage lang=Lang::De/> }/>

@@ -75,14 +75,32 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
     let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db)
         .await
         .map_err(|e| commands::Failure::Other(format!("cannot load the catalogue: {e}")))?;
-    let state = http::AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config.clone()) };
+    let search_log = app::search::log::SearchLog::default();
+    let state = http::AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config.clone()), search_log };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;
     tokio::spawn(follow_catalogue(state.db.clone(), state.catalogue.clone()));
+    tokio::spawn(write_search_statistics(state.db.clone(), state.search_log.clone()));
     tracing::info!(address = %config.listen, "serving on http://{}", config.listen);
+    let (db, search_log) = (state.db.clone(), state.search_log.clone());
     http::serve(listener, http::router(state), http::shutdown_signal()).await;
+    if let Err(error) = search_log.flush(&db).await {
+        tracing::warn!(%error, "writing the last search statistics failed");
+    }
     Ok(())
+}
+
+/// Adds the search statistics counted in memory to the database every ten seconds.
+async fn write_search_statistics(db: app::db::Db, log: app::search::log::SearchLog) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(10));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = log.flush(&db).await {
+            tracing::warn!(%error, "writing search statistics failed; kept for the next attempt");
+        }
+    }
 }
 
 /// Reloads the in-memory catalogue within two seconds of a change made elsewhere: a publish on

@@ -6,6 +6,7 @@ mod feedback_form;
 mod home;
 mod legal;
 mod not_found;
+mod search;
 
 pub use catalogue::{
     AToZPage, LifeSituationIndexPage, LifeSituationPage, OfficeIndexPage, OfficePage, ServicePage, TopicIndexPage, TopicPage,
@@ -14,3 +15,4 @@ pub use easy_read::EasyReadPage;
 pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
+pub use search::SearchPage;

@@ -25,7 +25,7 @@ pub mod ssr {
     use crate::catalogue::paths::PageKind;
     use crate::catalogue::snapshot::Snapshot;
     use crate::catalogue::{PublishedService, Variant};
-    use crate::search::model::{segments, SearchHit, TopicChoice, PAGE_SIZE};
+    use crate::search::model::{search_path, segments, SearchHit, Suggestions, TopicChoice, PAGE_SIZE};
     use crate::search::{Found, Matcher, SearchQuery};
 
     /// Highest page number served; deeper pages are not useful and cost more.
@@ -39,19 +39,36 @@ pub mod ssr {
         }
     }
 
+    /// The search page for these parameters.
+    pub fn search_href(lang: Lang, q: &str, topic: Option<&str>, online_only: bool, page: usize) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("q", q);
+        if let Some(topic) = topic {
+            query.append_pair("topic", topic);
+        }
+        if online_only {
+            query.append_pair("online", "1");
+        }
+        if page > 1 {
+            query.append_pair("page", &page.to_string());
+        }
+        format!("{}?{}", search_path(lang), query.finish())
+    }
+
     /// The link from a result to the service, through the click counter.
     pub fn hit_href(lang: Lang, query: &str, service: &PublishedService) -> String {
         let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
         format!("{}?q={}&zu={}", lang.pick("/suche/treffer", "/en/search/open"), encode(query), encode(&service.slug_de))
     }
 
-    /// A result with its matches marked.
-    pub fn hit(lang: Lang, query: &str, service: &PublishedService, matcher: &Matcher) -> SearchHit {
+    /// A result with its matches marked; its link goes through the click counter when
+    /// `counted`, else straight to the service.
+    pub fn hit(lang: Lang, query: &str, service: &PublishedService, matcher: &Matcher, counted: bool) -> SearchHit {
         let variant = Variant::from(lang);
         let title = service.content.title.text(variant);
         let teaser = service.content.teaser.text(variant);
         SearchHit {
-            href: hit_href(lang, query, service),
+            href: if counted { hit_href(lang, query, service) } else { PageKind::Service.href(lang, &service.slug_de, &service.slug_en) },
             title: segments(title, &matcher.ranges(title)),
             teaser: segments(teaser, &matcher.ranges(teaser)),
             availability: service.content.availability,
@@ -65,18 +82,44 @@ pub mod ssr {
         let page = page.clamp(1, MAX_PAGE);
         let query = SearchQuery { lang, text: q, topic, online_only, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, as_you_type: false };
         let found = find(snapshot, &query)?;
-        let hits = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher)).collect();
+        let hits = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, true)).collect();
+        let pages = found.total.div_ceil(PAGE_SIZE).min(MAX_PAGE);
+        let link = |lang: Lang, q: &str, page: usize| search_href(lang, q, topic, online_only, page);
         Ok(SearchResults {
             query: q.to_string(),
             total: found.total,
             hits,
             page,
-            pages: found.total.div_ceil(PAGE_SIZE).min(MAX_PAGE),
-            did_you_mean: found.did_you_mean,
+            pages,
+            did_you_mean: found.did_you_mean.map(|better| {
+                let href = link(lang, &better, 1);
+                (better, href)
+            }),
+            alternate_href: link(lang.other(), q, 1),
+            previous_href: (page > 1).then(|| link(lang, q, page - 1)),
+            next_href: (page < pages).then(|| link(lang, q, page + 1)),
             topic: topic.map(str::to_string),
             online_only,
-            topics: snapshot.topics.iter().map(|t| TopicChoice { slug: t.slug_de.clone(), name: t.name.text(lang.into()).to_string() }).collect(),
+            topics: snapshot
+                .topics
+                .iter()
+                .map(|t| TopicChoice {
+                    slug: t.slug_de.clone(),
+                    name: t.name.text(lang.into()).to_string(),
+                    href: PageKind::Topic.href(lang, &t.slug_de, &t.slug_en),
+                })
+                .collect(),
         })
+    }
+
+    /// Suggestions while typing: the best `limit` services for `q`, its last word taken as
+    /// unfinished.
+    pub fn suggestions(snapshot: &Snapshot, lang: Lang, q: &str, limit: usize) -> Result<Suggestions, AppError> {
+        let q = q.trim_start();
+        let query = SearchQuery { lang, text: q, topic: None, online_only: false, offset: 0, limit, as_you_type: true };
+        let found = find(snapshot, &query)?;
+        let results = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, false)).collect();
+        Ok(Suggestions { query: q.trim().to_string(), total: found.total, results })
     }
 
     /// The page of a service, for the click counter's redirect.

@@ -1,7 +1,27 @@
 //! What search pages and the suggestion endpoint show.
 
 use crate::catalogue::Availability;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+
+/// The search page of a language.
+pub fn search_path(lang: Lang) -> &'static str {
+    lang.pick("/suche", "/en/search")
+}
+
+/// The JSON endpoint the suggestion list reads.
+pub const SUGGEST_PATH: &str = "/api/v1/search";
+
+/// What the suggestion endpoint answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suggestions {
+    /// The query as understood.
+    pub query: String,
+    /// Matching services in all.
+    pub total: usize,
+    /// The best of them.
+    pub results: Vec<SearchHit>,
+}
 
 /// A piece of text, highlighted when it matched the query.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +53,8 @@ pub struct TopicChoice {
     pub slug: String,
     /// Name in the page's language.
     pub name: String,
+    /// The topic's page.
+    pub href: String,
 }
 
 /// A page of search results.
@@ -48,8 +70,14 @@ pub struct SearchResults {
     pub page: usize,
     /// Number of pages.
     pub pages: usize,
-    /// Corrected query for likely typos.
-    pub did_you_mean: Option<String>,
+    /// Corrected query for likely typos, with the link to search for it.
+    pub did_you_mean: Option<(String, String)>,
+    /// The same search in the other language.
+    pub alternate_href: String,
+    /// The previous page of results.
+    pub previous_href: Option<String>,
+    /// The next page of results.
+    pub next_href: Option<String>,
     /// The topic filter in effect (German slug).
     pub topic: Option<String>,
     /// Whether only online services are shown.

@@ -5,6 +5,7 @@ mod health;
 mod middleware;
 mod page_cache;
 mod router;
+mod search;
 mod seo;
 mod serve;
 mod static_files;
@@ -14,3 +15,5 @@ pub use serve::{serve, shutdown_signal};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod search_tests;

@@ -3,10 +3,12 @@
 
 use super::middleware::{catch_panic, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
-use super::{health, seo, static_files};
+use super::{health, search, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
+use app::search::log::SearchLog;
+use app::search::model::SUGGEST_PATH;
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{FromRef, Request};
@@ -44,6 +46,8 @@ pub struct AppState {
     pub catalogue: CatalogueCache,
     /// The process configuration.
     pub config: Arc<Config>,
+    /// Search statistics not yet written.
+    pub search_log: SearchLog,
 }
 
 /// The router with every route and all middleware.
@@ -70,6 +74,9 @@ pub fn router(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
+        .route(SUGGEST_PATH, get(search::suggest))
+        .route("/suche/treffer", get(search::open_hit_de))
+        .route("/en/search/open", get(search::open_hit_en))
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
         .fallback_service(static_files::public_files(&site_root, not_found))
@@ -111,6 +118,7 @@ fn leptos_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static 
     move || {
         provide_context(state.db.clone());
         provide_context(state.catalogue.clone());
+        provide_context(state.search_log.clone());
         if let Some(parts) = use_context::<axum::http::request::Parts>() {
             provide_context(app::components::SiteOrigin(seo::public_origin(&state.config, &parts.headers)));
         }

@@ -14,7 +14,7 @@ use http_body_util::BodyExt;
 use std::sync::Arc;
 use tower::ServiceExt;
 
-async fn state(public_url: Option<&str>) -> AppState {
+pub(super) async fn state(public_url: Option<&str>) -> AppState {
     let settings = Settings {
         database_url: "sqlite://:memory:".into(),
         listen: "127.0.0.1:0".into(),
@@ -28,10 +28,10 @@ async fn state(public_url: Option<&str>) -> AppState {
     db.migrate().await.expect("migrate");
     app::catalogue::seed_demo(&db).await.expect("demo catalogue");
     let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
-    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config) }
+    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default() }
 }
 
-async fn get_page(app: Router, uri: &str) -> (Response, String) {
+pub(super) async fn get_page(app: Router, uri: &str) -> (Response, String) {
     let response = app.oneshot(Request::get(uri).body(Body::empty()).unwrap()).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
