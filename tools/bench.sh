@@ -90,7 +90,9 @@ to_ms() {
 # Runs wrk against URL; prints "rps p50_ms p99_ms errors" ("- - - wrk-failed" when wrk fails).
 measure() {
   local url=$1 out="$tmp/wrk.out"
-  if ! wrk -t2 -c32 -d"${seconds}s" --latency "$url" >"$out" 2>&1; then
+  local script=()
+  [ -z "${WRK_SCRIPT:-}" ] || script=(-s "$WRK_SCRIPT")
+  if ! wrk -t2 -c32 -d"${seconds}s" --latency "${script[@]}" "$url" >"$out" 2>&1; then
     cat "$out" >&2
     echo "- - - wrk-failed"
     return 0
@@ -178,6 +180,49 @@ for route in "${ROUTES[@]}"; do
   rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors | $crps | $ratio |")
 done
 rss_end=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+stop "$server"
+server=""
+
+# --- search on 10,000 generated services -----------------------------------------------------
+search_services=${BENCH_SEARCH_SERVICES:-10000}
+export DATABASE_URL="sqlite://$tmp/search.db"
+say "seeding the demo catalogue with $search_services generated services for search"
+"$bin" seed --demo --synthetic "$search_services" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
+port=$(free_port)
+base="http://127.0.0.1:$port"
+LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RATHAUS_LOG=warn \
+  "$bin" serve >"$tmp/server.log" 2>&1 &
+server=$!
+wait_for "$base/readyz" "$server" 600 || { tail -n 40 "$tmp/server.log" >&2; exit 1; }
+# A wrk script that cycles through every query of the quality set, so no answer repeats.
+node -e '
+  const set = require(process.argv[1]);
+  const paths = set.queries.map((q) => `/api/v1/search?lang=${q.lang}&limit=6&q=${encodeURIComponent(q.q)}`);
+  console.log(`local paths = ${JSON.stringify(paths).replace(/^\[/, "{").replace(/\]$/, "}")}
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end`);
+' "$PWD/app/data/search/queries.json" >"$tmp/queries.lua"
+search_rows=()
+for route in "suggestions, selective word|/api/v1/search?q=perso&limit=6" "suggestions, common word|/api/v1/search?q=beantragen&limit=6" \
+  "suggestions, the quality set in turn|/api/v1/search?q=(script)&limit=6" "results page|/suche?q=Personalausweis+verloren"; do
+  label=${route%%|*}
+  path=${route#*|}
+  say "search: $label"
+  if [[ $path == *"(script)"* ]]; then
+    read -r rps p50 p99 errors < <(WRK_SCRIPT="$tmp/queries.lua" measure "$base/api/v1/search")
+  else
+    read -r rps p50 p99 errors < <(measure "$base$path")
+  fi
+  search_rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors |")
+done
+search_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+stop "$server"
+server=""
+say "in-process search benchmark"
+in_process=$(cargo run --release --quiet -p app --features ssr --example search_bench -- "$search_services")
 
 # --- the report ------------------------------------------------------------------------------
 echo
@@ -188,6 +233,16 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "Server RSS: $rss_start after start, $rss_end after the run."
+echo
+echo "Search, catalogue: demo + $search_services generated services (wrk -t2 -c32 -d${seconds}s):"
+echo
+echo "| route | req/s | p50 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|"
+printf '%s\n' "${search_rows[@]}"
+echo
+echo "Server RSS after the search runs: $search_rss."
+echo
+echo "$in_process"
 echo
 echo "| asset | raw bytes | gzip -9 bytes | brotli -q 11 bytes |"
 echo "|---|---:|---:|---:|"

@@ -11,6 +11,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    // The executor and root owner the islands' effects and tasks run on.
+    leptos::mount::hydrate_islands();
     leptos::prelude::set_timeout(
         || {
             if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {

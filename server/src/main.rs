@@ -1,5 +1,7 @@
 //! `rathaus`: the one binary City IT runs. Wiring only: configuration, logging, database,
 //! router, server loop and shutdown; the work happens in `app` and the modules here.
+// Deeply nested page types (views with islands) need more than the default 128.
+#![recursion_limit = "256"]
 
 mod cli;
 mod commands;

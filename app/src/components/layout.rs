@@ -1,20 +1,27 @@
 //! The page frame: skip link, city header with language switch, main landmark and footer.
 
 use crate::catalogue::paths::PageKind;
+use crate::components::SearchBox;
 use crate::i18n::{localized, translated_path, Lang};
 use leptos::prelude::*;
 use leptos_meta::Html;
 use leptos_router::hooks::use_location;
 
 /// The frame around every page. `lang` is the page's language; `alternate` the same page in
-/// the other language (by default looked up in the table of fixed pages).
+/// the other language (by default looked up in the table of fixed pages). Pages with a search
+/// form of their own set `own_search` to leave it out of the header.
 #[component]
-pub fn Layout(lang: Lang, #[prop(optional, into)] alternate: Option<String>, children: Children) -> impl IntoView {
+pub fn Layout(
+    lang: Lang,
+    #[prop(optional, into)] alternate: Option<String>,
+    #[prop(optional)] own_search: bool,
+    children: Children,
+) -> impl IntoView {
     let alternate = alternate.unwrap_or_else(|| translated_path(&use_location().pathname.get_untracked(), lang.other()).into());
     view! {
         <Html attr:lang=lang.code()/>
         <SkipLink lang/>
-        <SiteHeader lang alternate/>
+        <SiteHeader lang alternate search=!own_search/>
         <main id="inhalt" tabindex="-1">
             <div class="kern-container">{children()}</div>
         </main>
@@ -32,10 +39,10 @@ pub fn SkipLink(lang: Lang) -> impl IntoView {
     }
 }
 
-/// The city's header: crest and name linking home, main navigation, and the language switch
-/// to `alternate`.
+/// The city's header: crest and name linking home, main navigation, the language switch to
+/// `alternate`, and the search form when `search`.
 #[component]
-pub fn SiteHeader(lang: Lang, alternate: String) -> impl IntoView {
+pub fn SiteHeader(lang: Lang, alternate: String, search: bool) -> impl IntoView {
     let other = lang.other();
     view! {
         <header class="site-header">
@@ -64,6 +71,7 @@ pub fn SiteHeader(lang: Lang, alternate: String) -> impl IntoView {
                     </a>
                 </nav>
             </div>
+            {search.then(|| view! { <div class="kern-container site-header__search"><SearchBox lang id="kopfsuche".to_string() prominent=false/></div> })}
         </header>
     }
 }

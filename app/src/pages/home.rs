@@ -2,7 +2,7 @@
 
 use crate::catalogue::api::get_overview;
 use crate::catalogue::paths::PageKind;
-use crate::components::{load_page, LanguageLinks, Layout, NavLinkList, ServiceList};
+use crate::components::{load_page, LanguageLinks, Layout, NavLinkList, SearchBox, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -19,9 +19,10 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
                 "Find services of the City of Wolfsburg, apply online and track your request.",
             )/>
             <LanguageLinks lang href=lang.pick("/", "/en") alternate=lang.pick("/en", "/")/>
-            <Layout lang>
+            <Layout lang own_search=true>
                 <div class="kern-stack home">
                     <h1 class="kern-heading-x-large">{lang.pick("Ihr digitales Rathaus", "Your digital town hall")}</h1>
+                    <SearchBox lang id="suche".to_string() prominent=true/>
                     <p class="kern-body kern-body--large prose">
                         {lang.pick(
                             "Hier finden Sie die Leistungen der Stadt Wolfsburg: was Sie brauchen, was es kostet, wie lange es dauert – und vieles können Sie direkt online beantragen.",

@@ -67,7 +67,7 @@ fn ResultsView(lang: Lang, results: SearchResults) -> impl IntoView {
     view! {
         <Title text=title/>
         <Meta name="robots" content="noindex"/>
-        <Layout lang alternate=alternate_href>
+        <Layout lang alternate=alternate_href own_search=true>
             <div class="kern-stack search-page">
                 <h1 class="kern-heading-x-large">{lang.pick("Suche", "Search")}</h1>
                 <SearchForm lang query topic online_only topics/>

@@ -15,6 +15,8 @@ use tantivy::{Searcher, Term};
 const MAX_QUERY_BYTES: usize = 200;
 /// Most words of a query looked at.
 const MAX_WORDS: usize = 8;
+/// Suggestions scoring below this share of the best one are left out.
+const SUGGESTION_CUTOFF: f32 = 0.3;
 
 /// What to look for.
 #[derive(Clone, Debug)]
@@ -172,7 +174,12 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let collector = (TopDocs::with_limit(query.limit).and_offset(query.offset).order_by_score(), Count);
-        let (top, total) = searcher.search(&BooleanQuery::new(parts), &collector)?;
+        let (mut top, total) = searcher.search(&BooleanQuery::new(parts), &collector)?;
+        if query.as_you_type {
+            // Suggestions show only the strong matches, not the long tail of weak ones.
+            let best = top.first().map_or(0.0, |(score, _)| *score);
+            top.retain(|(score, _)| *score >= best * SUGGESTION_CUTOFF);
+        }
         let mut ids = Vec::with_capacity(top.len());
         for (_, address) in top {
             let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("id")?;
@@ -192,7 +199,11 @@ impl SearchIndex {
             ways.extend([term(f.title, stem, 8.0), term(f.synonyms, stem, 5.0), term(f.parts, stem, 3.0), term(f.teaser, stem, 2.0), term(f.body, stem, 1.0)]);
             let budget = typo_budget(word.folded.chars().count());
             if budget > 0 {
-                ways.extend([fuzzy(f.title, stem, budget, 3.0), fuzzy(f.synonyms, stem, budget, 2.0), fuzzy(f.parts, stem, budget, 1.5)]);
+                ways.extend([fuzzy(f.title, stem, budget, 3.0), fuzzy(f.synonyms, stem, budget, 2.0)]);
+            }
+            // Compound parts are short and many: one typo in a short word finds too much there.
+            if budget > 1 {
+                ways.push(fuzzy(f.parts, stem, budget, 1.5));
             }
             matcher.stems.push(stem.clone());
             if word.folded.chars().count() >= MIN_PART {
