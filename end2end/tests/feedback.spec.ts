@@ -26,7 +26,7 @@ test.describe("accessibility feedback", () => {
     await page.getByLabel("Was ist Ihnen aufgefallen?").fill("Der Fokusrahmen im Kopfbereich ist kaum zu sehen.");
     await page.getByRole("button", { name: "Nachricht senden" }).click();
     await expect(page).toHaveURL(/\/barrierefreiheit\?rueckmeldung=danke/);
-    await expect(page.getByRole("status")).toContainText("Vielen Dank!");
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Vielen Dank!");
     if (testInfo.project.name !== "no-js") {
       await checkA11y(page, "feedback sent");
     }
