@@ -3,8 +3,22 @@
 //! German pages live at the root (`/impressum`), English pages under `/en` (`/en/imprint`).
 //! The language is part of the URL, so it works without JavaScript and cookies, is shareable,
 //! and search engines can index both versions.
+//!
+//! UI strings live in `locales/de.json` and `locales/en.json`. The build script turns them into
+//! the [`locales`] module; pages read them with leptos_i18n's context-free macros and the
+//! page's language, e.g. `td_string!(lang.locale(), layout.skip_link)`. There is no i18n
+//! context: it would be an island and hydrate the whole page.
 
 use serde::{Deserialize, Serialize};
+
+/// The UI strings of every language (module `i18n`), generated from the locale files by
+/// `build.rs`. Its context API (`use_i18n`, `I18nContextProvider`, …) stays unused.
+#[allow(dead_code, unused_imports)]
+mod locales {
+    include!(concat!(env!("OUT_DIR"), "/locales/mod.rs"));
+}
+
+pub use locales::i18n::Locale;
 
 /// A language the portal is written in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -28,11 +42,11 @@ impl Lang {
         }
     }
 
-    /// The language's name written in that language, for the language switch.
-    pub fn endonym(self) -> &'static str {
+    /// The locale holding this language's UI strings.
+    pub fn locale(self) -> Locale {
         match self {
-            Lang::De => "Deutsch",
-            Lang::En => "English",
+            Lang::De => Locale::de,
+            Lang::En => Locale::en,
         }
     }
 
@@ -53,7 +67,8 @@ impl Lang {
         }
     }
 
-    /// Picks the German or the English text.
+    /// Picks the German or the English value of something that is not UI text, such as a
+    /// path or a slug (UI text comes from the locale files).
     pub fn pick<T>(self, de: T, en: T) -> T {
         match self {
             Lang::De => de,
