@@ -50,6 +50,11 @@ impl Lang {
         }
     }
 
+    /// The language with this BCP 47 tag (`de`, `en`).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
     /// The language a path belongs to.
     pub fn from_path(path: &str) -> Lang {
         if path == "/en" || path.starts_with("/en/") {
@@ -106,6 +111,26 @@ pub fn localized(de_path: &'static str, lang: Lang) -> &'static str {
     translated_path(de_path, lang)
 }
 
+/// The address that remembers a language choice (in a cookie, see the server's
+/// `http::language`) and then redirects to the page in that language.
+pub const LANGUAGE_CHOICE_PATH: &str = "/sprache";
+
+/// The language switch's link: choose `target` and continue at `path`, the page in `target`.
+pub fn language_choice_href(target: Lang, path: &str) -> String {
+    format!("{LANGUAGE_CHOICE_PATH}?zu={}&weiter={}", target.code(), query_value(path))
+}
+
+/// Percent-encodes a query value; slashes stay readable.
+fn query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => char::from(b).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,5 +150,13 @@ mod tests {
         assert_eq!(translated_path("/en/imprint/", Lang::De), "/impressum");
         assert_eq!(translated_path("/en", Lang::De), "/");
         assert_eq!(translated_path("/unbekannt", Lang::En), "/en");
+    }
+
+    #[test]
+    fn the_language_switch_names_the_choice_and_the_page() {
+        assert_eq!(language_choice_href(Lang::En, "/en/imprint"), "/sprache?zu=en&weiter=/en/imprint");
+        assert_eq!(language_choice_href(Lang::De, "/a b&c"), "/sprache?zu=de&weiter=/a%20b%26c");
+        assert_eq!(Lang::from_code("en"), Some(Lang::En));
+        assert_eq!(Lang::from_code("fr"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! The page frame: skip link, city header with language switch, main landmark and footer.
 
 use crate::catalogue::paths::PageKind;
-use crate::i18n::{localized, translated_path, Lang};
+use crate::i18n::{language_choice_href, localized, translated_path, Lang};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
 use leptos_meta::Html;
@@ -34,7 +34,7 @@ pub fn SkipLink(lang: Lang) -> impl IntoView {
 }
 
 /// The city's header: crest and name linking home, main navigation, and the language switch
-/// to `alternate`.
+/// to `alternate` (through the address that remembers the choice).
 #[component]
 pub fn SiteHeader(lang: Lang, alternate: String) -> impl IntoView {
     let other = lang.other();
@@ -60,7 +60,7 @@ pub fn SiteHeader(lang: Lang, alternate: String) -> impl IntoView {
                     </ul>
                 </nav>
                 <nav class="lang-switch" aria-label=td_string!(lang.locale(), layout.language_nav)>
-                    <a class="kern-link" href=alternate hreflang=other.code() lang=other.code()>
+                    <a class="kern-link" href=language_choice_href(other, &alternate) hreflang=other.code() lang=other.code()>
                         {td_string!(other.locale(), layout.language_name)}
                     </a>
                 </nav>
