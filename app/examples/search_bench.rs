@@ -84,7 +84,7 @@ fn main() {
         }
     }
     all.sort();
-    worst.sort_by(|a, b| b.0.cmp(&a.0));
+    worst.sort_by_key(|w| std::cmp::Reverse(w.0));
     println!(
         "{} queries × 2 modes × {RUNS} runs: p50 {:.3} ms, p99 {:.3} ms over all runs; worst per-query p99 {:.3} ms ({:?}, {})",
         queries.len(),

@@ -148,6 +148,11 @@ export const SERVICE = {
 /** A service without a Leichte Sprache version: its /leichte-sprache address is a 404. */
 export const NO_EASY_READ = "/leistungen/grundsteuer/leichte-sprache";
 
+/** The language switch's address: remember `lang`, then continue at `path`. */
+export function languageChoice(lang: "de" | "en", path: string): string {
+  return `/sprache?zu=${lang}&weiter=${path}`;
+}
+
 /** A regular expression matching `text` literally. */
 export function literal(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));

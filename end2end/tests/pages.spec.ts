@@ -1,5 +1,5 @@
 import { test, expect, checkA11y, waitForHydration } from "../support/fixtures";
-import { FRAME, PAGES, literal } from "../support/pages";
+import { FRAME, PAGES, languageChoice, literal } from "../support/pages";
 
 // Every page, at phone and desktop size: language, heading, title, the page frame, no WCAG 2.2
 // A/AA violations found by axe-core, and the skip link as the first Tab stop.
@@ -19,10 +19,11 @@ for (const p of PAGES) {
     const city = (await page.title()).split(" – ").pop() ?? "";
     const brand = page.getByRole("banner").getByRole("link", { name: literal(city) });
     await expect(brand).toHaveAttribute("href", frame.home);
-    // Language switch to the same page in the other language.
+    // Language switch to the same page in the other language, through the address that
+    // remembers the choice.
     const other = p.lang === "de" ? "en" : "de";
     const switchLink = page.getByRole("navigation", { name: frame.langNav }).getByRole("link", { name: frame.switchTo });
-    await expect(switchLink).toHaveAttribute("href", p.counterpart);
+    await expect(switchLink).toHaveAttribute("href", languageChoice(other, p.counterpart));
     await expect(switchLink).toHaveAttribute("hreflang", other);
     // Main navigation to the catalogue.
     const mainNav = page.getByRole("banner").getByRole("navigation", { name: frame.mainNav });

@@ -163,6 +163,7 @@ pub mod ssr {
     use crate::catalogue::model::{LifeSituation, Topic, Variant};
     use crate::catalogue::paths::{easy_read_href, PageKind};
     use crate::catalogue::snapshot::{CatalogueCache, Snapshot};
+    use leptos_i18n::td_string;
     use std::sync::Arc;
 
     pub fn snapshot() -> Result<Arc<Snapshot>, AppError> {
@@ -234,10 +235,8 @@ pub mod ssr {
 
     pub fn a_to_z(snapshot: &Snapshot, lang: Lang) -> Listing {
         Listing {
-            title: lang.pick("Leistungen von A bis Z", "Services A to Z").into(),
-            description: lang
-                .pick("Alle Leistungen der Stadt Wolfsburg, alphabetisch.", "All services of the City of Wolfsburg, in alphabetical order.")
-                .into(),
+            title: td_string!(lang.locale(), listing.a_to_z_title).into(),
+            description: td_string!(lang.locale(), listing.a_to_z_description).into(),
             href: PageKind::Service.prefix(lang).into(),
             alternate_href: PageKind::Service.prefix(lang.other()).into(),
             parent: None,

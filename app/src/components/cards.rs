@@ -4,14 +4,15 @@ use crate::catalogue::api::{NavLink, ServiceCard};
 use crate::catalogue::Availability;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 
 /// The badge that says how a service can be requested.
 #[component]
 pub fn AvailabilityBadge(lang: Lang, availability: Availability) -> impl IntoView {
     let (class, text) = match availability {
-        Availability::Online => ("kern-badge kern-badge--success", lang.pick("Online möglich", "Available online")),
-        Availability::Appointment => ("kern-badge kern-badge--info", lang.pick("Mit Termin", "By appointment")),
-        Availability::InPerson => ("kern-badge kern-badge--info", lang.pick("Persönlich", "In person")),
+        Availability::Online => ("kern-badge kern-badge--success", td_string!(lang.locale(), availability.online)),
+        Availability::Appointment => ("kern-badge kern-badge--info", td_string!(lang.locale(), availability.appointment)),
+        Availability::InPerson => ("kern-badge kern-badge--info", td_string!(lang.locale(), availability.in_person)),
     };
     view! { <span class=class><span class="kern-label kern-label--small">{text}</span></span> }
 }

@@ -2,8 +2,9 @@
 
 use crate::catalogue::paths::PageKind;
 use crate::components::SearchBox;
-use crate::i18n::{localized, translated_path, Lang};
+use crate::i18n::{language_choice_href, localized, translated_path, Lang};
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::Html;
 use leptos_router::hooks::use_location;
 
@@ -34,13 +35,14 @@ pub fn Layout(
 pub fn SkipLink(lang: Lang) -> impl IntoView {
     view! {
         <a class="skip-link kern-link" href="#inhalt">
-            {lang.pick("Zum Inhalt springen", "Skip to main content")}
+            {td_string!(lang.locale(), layout.skip_link)}
         </a>
     }
 }
 
 /// The city's header: crest and name linking home, main navigation, the language switch to
-/// `alternate`, and the search form when `search`.
+/// `alternate` (through the address that remembers the choice), and the search form when
+/// `search`.
 #[component]
 pub fn SiteHeader(lang: Lang, alternate: String, search: bool) -> impl IntoView {
     let other = lang.other();
@@ -53,21 +55,21 @@ pub fn SiteHeader(lang: Lang, alternate: String, search: bool) -> impl IntoView 
                         <path d="M6 26V14l10-7 10 7v12h-7v-7h-6v7z" fill="#fff"></path>
                     </svg>
                     <span>
-                        <span class="site-header__name">{lang.pick("Stadt Wolfsburg", "City of Wolfsburg")}</span>
-                        <span class="site-header__tagline">{lang.pick("Digitales Rathaus", "Digital town hall")}</span>
+                        <span class="site-header__name">{td_string!(lang.locale(), site.city)}</span>
+                        <span class="site-header__tagline">{td_string!(lang.locale(), site.name)}</span>
                     </span>
                 </a>
-                <nav class="site-nav" aria-label=lang.pick("Hauptnavigation", "Main navigation")>
+                <nav class="site-nav" aria-label=td_string!(lang.locale(), layout.main_nav)>
                     <ul>
-                        <li><a class="kern-link" href=PageKind::Service.prefix(lang)>{lang.pick("Leistungen A–Z", "Services A–Z")}</a></li>
-                        <li><a class="kern-link" href=PageKind::Topic.prefix(lang)>{lang.pick("Themen", "Topics")}</a></li>
-                        <li><a class="kern-link" href=PageKind::LifeSituation.prefix(lang)>{lang.pick("Lebenslagen", "Life situations")}</a></li>
-                        <li><a class="kern-link" href=PageKind::Office.prefix(lang)>{lang.pick("Dienststellen", "Offices")}</a></li>
+                        <li><a class="kern-link" href=PageKind::Service.prefix(lang)>{td_string!(lang.locale(), nav.services)}</a></li>
+                        <li><a class="kern-link" href=PageKind::Topic.prefix(lang)>{td_string!(lang.locale(), nav.topics)}</a></li>
+                        <li><a class="kern-link" href=PageKind::LifeSituation.prefix(lang)>{td_string!(lang.locale(), nav.life_situations)}</a></li>
+                        <li><a class="kern-link" href=PageKind::Office.prefix(lang)>{td_string!(lang.locale(), nav.offices)}</a></li>
                     </ul>
                 </nav>
-                <nav class="lang-switch" aria-label=lang.pick("Sprache", "Language")>
-                    <a class="kern-link" href=alternate hreflang=other.code() lang=other.code()>
-                        {other.endonym()}
+                <nav class="lang-switch" aria-label=td_string!(lang.locale(), layout.language_nav)>
+                    <a class="kern-link" href=language_choice_href(other, &alternate) hreflang=other.code() lang=other.code()>
+                        {td_string!(other.locale(), layout.language_name)}
                     </a>
                 </nav>
             </div>
@@ -82,21 +84,18 @@ pub fn SiteFooter(lang: Lang) -> impl IntoView {
     view! {
         <footer class="site-footer">
             <div class="kern-container">
-                <nav aria-label=lang.pick("Rechtliches", "Legal")>
+                <nav aria-label=td_string!(lang.locale(), layout.legal_nav)>
                     <ul>
                         <li><a class="kern-link" href=localized("/barrierefreiheit", lang)>
-                            {lang.pick("Erklärung zur Barrierefreiheit", "Accessibility statement")}
+                            {td_string!(lang.locale(), nav.accessibility)}
                         </a></li>
-                        <li><a class="kern-link" href=localized("/leichte-sprache", lang)>{lang.pick("Leichte Sprache", "Easy read")}</a></li>
-                        <li><a class="kern-link" href=localized("/impressum", lang)>{lang.pick("Impressum", "Imprint")}</a></li>
-                        <li><a class="kern-link" href=localized("/datenschutz", lang)>{lang.pick("Datenschutz", "Privacy")}</a></li>
+                        <li><a class="kern-link" href=localized("/leichte-sprache", lang)>{td_string!(lang.locale(), nav.easy_read)}</a></li>
+                        <li><a class="kern-link" href=localized("/impressum", lang)>{td_string!(lang.locale(), nav.imprint)}</a></li>
+                        <li><a class="kern-link" href=localized("/datenschutz", lang)>{td_string!(lang.locale(), nav.privacy)}</a></li>
                     </ul>
                 </nav>
                 <p class="kern-body kern-body--small">
-                    {lang.pick(
-                        "Stadt Wolfsburg · Porschestraße 49 · 38440 Wolfsburg · Behördennummer 115",
-                        "City of Wolfsburg · Porschestraße 49 · 38440 Wolfsburg · Public service number 115",
-                    )}
+                    {td_string!(lang.locale(), layout.footer_address)}
                 </p>
             </div>
         </footer>

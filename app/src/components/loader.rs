@@ -7,6 +7,7 @@ use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::pages::NotFoundPage;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::Title;
 use serde::{de::DeserializeOwned, Serialize};
 use std::future::Future;
@@ -46,16 +47,14 @@ pub fn ServerErrorPage(lang: Lang, error: AppError) -> impl IntoView {
         AppError::Internal(id) => id,
         AppError::Transport(_) => "-".into(),
     };
+    let title = td_string!(lang.locale(), server_error.title);
     view! {
-        <Title text=lang.pick("Technischer Fehler – Stadt Wolfsburg", "Technical error – City of Wolfsburg")/>
+        <Title text=td_string!(lang.locale(), site.page_title, title)/>
         <Layout lang>
             <div class="kern-stack prose">
-                <h1 class="kern-heading-x-large">{lang.pick("Technischer Fehler", "Technical error")}</h1>
-                <p class="kern-body">{lang.pick(
-                    "Die Seite konnte gerade nicht geladen werden. Bitte versuchen Sie es in einigen Minuten noch einmal.",
-                    "The page could not be loaded just now. Please try again in a few minutes.",
-                )}</p>
-                <p class="kern-body">{lang.pick("Kennung für Rückfragen: ", "Reference for enquiries: ")}<code>{reference}</code></p>
+                <h1 class="kern-heading-x-large">{title}</h1>
+                <p class="kern-body">{td_string!(lang.locale(), server_error.body)}</p>
+                <p class="kern-body">{td_string!(lang.locale(), server_error.reference)}<code>{reference}</code></p>
             </div>
         </Layout>
     }

@@ -5,6 +5,7 @@
 use crate::i18n::Lang;
 use crate::search::model::{search_path, SearchHit};
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 
 /// The search form. `id` must be unique on the page; `prominent` shows the label and a large
 /// field (home page) instead of the compact header form.
@@ -49,12 +50,14 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
             _ => {}
         }
     };
-    let announcement = move || match (lang, total.get()) {
-        (_, None) => String::new(),
-        (Lang::De, Some(0)) => "Keine Vorschläge. Drücken Sie Enter, um zu suchen.".into(),
-        (Lang::En, Some(0)) => "No suggestions. Press Enter to search.".into(),
-        (Lang::De, Some(_)) => format!("{} Vorschläge. Mit den Pfeiltasten auswählen.", hits.read().len()),
-        (Lang::En, Some(_)) => format!("{} suggestions. Use the arrow keys to choose.", hits.read().len()),
+    let locale = lang.locale();
+    let announcement = move || match total.get() {
+        None => String::new(),
+        Some(0) => td_string!(locale, search.no_suggestions).to_string(),
+        Some(_) => {
+            let count = hits.read().len();
+            td_string!(locale, search.suggestion_count, count).to_string()
+        }
     };
     let label_class = if prominent { "kern-label" } else { "kern-label kern-sr-only" };
     let form_class = if prominent { "search-box search-box--prominent" } else { "search-box" };
@@ -70,7 +73,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
             }
         >
             <label class=label_class for=id.clone()>
-                {lang.pick("Was möchten Sie erledigen?", "What do you need to do?")}
+                {td_string!(locale, search.box_label)}
             </label>
             <div class="search-box__row">
                 <div class="search-box__field">
@@ -86,12 +89,12 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
                         aria-autocomplete=move || enhanced.get().then_some("list")
                         aria-controls=move || enhanced.get().then(|| listbox_for_input.clone())
                         aria-expanded=move || enhanced.get().then(|| open.get().to_string())
-                        aria-activedescendant=move || active.get().map(|i| option_for_input(i))
+                        aria-activedescendant=move || active.get().map(&option_for_input)
                         on:input=move |event| suggest(event_target_value(&event))
                         on:keydown=on_keydown
                     />
                     <ul class="search-box__list" id=listbox role="listbox" hidden=move || !open.get()
-                        aria-label=lang.pick("Vorschläge", "Suggestions")
+                        aria-label=td_string!(locale, search.suggestions)
                         on:mousedown=|event| event.prevent_default()
                     >
                         <For each=move || hits.get().into_iter().enumerate() key=|(i, hit)| (*i, hit.href.clone()) let((i, hit))>
@@ -108,7 +111,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
                     </ul>
                 </div>
                 <button class="kern-btn kern-btn--primary" type="submit">
-                    <span class="kern-label">{lang.pick("Suchen", "Search")}</span>
+                    <span class="kern-label">{td_string!(locale, search.submit)}</span>
                 </button>
             </div>
             <div class="kern-sr-only" role="status">{announcement}</div>

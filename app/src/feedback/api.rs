@@ -4,6 +4,7 @@
 use crate::error::AppError;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use serde::{Deserialize, Serialize};
 
 /// Longest message accepted, in characters.
@@ -46,40 +47,30 @@ pub struct FeedbackFlash {
 
 /// Checks a draft; an empty list means it can be saved.
 pub fn validate(draft: &FeedbackDraft, lang: Lang) -> Vec<FieldError> {
+    let locale = lang.locale();
     let mut errors = Vec::new();
     let message = draft.message.trim();
     if message.chars().count() < 10 {
         errors.push(FieldError {
             field: "feedback-message".into(),
-            message: lang
-                .pick(
-                    "Beschreiben Sie bitte in mindestens 10 Zeichen, was Ihnen aufgefallen ist.",
-                    "Please describe what you noticed in at least 10 characters.",
-                )
-                .into(),
+            message: td_string!(locale, feedback.message_too_short).into(),
         });
     } else if message.chars().count() > MAX_MESSAGE {
         errors.push(FieldError {
             field: "feedback-message".into(),
-            message: match lang {
-                Lang::De => format!("Ihre Nachricht darf höchstens {MAX_MESSAGE} Zeichen lang sein."),
-                Lang::En => format!("Your message can be at most {MAX_MESSAGE} characters long."),
-            },
+            message: td_string!(locale, feedback.message_too_long, max = MAX_MESSAGE),
         });
     }
     if draft.contact.chars().count() > MAX_CONTACT {
         errors.push(FieldError {
             field: "feedback-contact".into(),
-            message: match lang {
-                Lang::De => format!("Die Kontaktangabe darf höchstens {MAX_CONTACT} Zeichen lang sein."),
-                Lang::En => format!("The contact detail can be at most {MAX_CONTACT} characters long."),
-            },
+            message: td_string!(locale, feedback.contact_too_long, max = MAX_CONTACT),
         });
     }
     if draft.page.chars().count() > 500 {
         errors.push(FieldError {
             field: "feedback-page".into(),
-            message: lang.pick("Die Seitenangabe ist zu lang.", "The page address is too long.").into(),
+            message: td_string!(locale, feedback.page_too_long).into(),
         });
     }
     errors

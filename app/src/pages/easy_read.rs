@@ -1,16 +1,20 @@
-//! The site explained in Leichte Sprache (and in plain English on the English side).
+//! The site explained in Leichte Sprache (and in plain English on the English side). The two
+//! texts are written separately, each with its own structure, so they stay in this file
+//! instead of the locale files.
 
 use crate::components::Layout;
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::Title;
 
 /// `/leichte-sprache` and `/en/easy-read`.
 #[component]
 pub fn EasyReadPage(lang: Lang) -> impl IntoView {
+    let title = td_string!(lang.locale(), site.page_title, title = td_string!(lang.locale(), nav.easy_read));
     match lang {
         Lang::De => view! {
-            <Title text="Leichte Sprache – Stadt Wolfsburg"/>
+            <Title text=title/>
             <Layout lang>
                 <article class="kern-stack prose easy-read" lang="de-x-ls">
                     <h1 class="kern-heading-x-large">"Informationen in Leichter Sprache"</h1>
@@ -51,7 +55,7 @@ pub fn EasyReadPage(lang: Lang) -> impl IntoView {
         }
         .into_any(),
         Lang::En => view! {
-            <Title text="Easy read – City of Wolfsburg"/>
+            <Title text=title/>
             <Layout lang>
                 <article class="kern-stack prose easy-read">
                     <h1 class="kern-heading-x-large">"About this website in easy words"</h1>

@@ -4,6 +4,7 @@ use crate::feedback::{get_feedback_flash, FeedbackFlash, FieldError, SendFeedbac
 use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
+use leptos_i18n::td_string;
 use leptos_router::hooks::use_query_map;
 
 /// "Report a barrier": the form, a thank-you note after sending, or the form again with the
@@ -21,14 +22,11 @@ pub fn FeedbackSection(lang: Lang) -> impl IntoView {
     });
     view! {
         <section id="rueckmeldung" class="kern-stack" aria-labelledby="rueckmeldung-titel" tabindex="-1">
-            <h2 id="rueckmeldung-titel" class="kern-heading-medium">{lang.pick("Barriere melden", "Report a barrier")}</h2>
+            <h2 id="rueckmeldung-titel" class="kern-heading-medium">{td_string!(lang.locale(), feedback.heading)}</h2>
             {thanks.then(|| view! {
                 <div class="kern-alert kern-alert--success" role="status">
-                    <div class="kern-alert__header"><span class="kern-title">{lang.pick("Vielen Dank!", "Thank you!")}</span></div>
-                    <div class="kern-alert__body"><p class="kern-body">{lang.pick(
-                        "Ihre Nachricht ist bei uns angekommen. Wenn Sie eine Kontaktmöglichkeit angegeben haben, antworten wir innerhalb von zwei Wochen.",
-                        "We have received your message. If you gave us a way to contact you, we will reply within two weeks.",
-                    )}</p></div>
+                    <div class="kern-alert__header"><span class="kern-title">{td_string!(lang.locale(), feedback.thanks)}</span></div>
+                    <div class="kern-alert__body"><p class="kern-body">{td_string!(lang.locale(), feedback.thanks_body)}</p></div>
                 </div>
             })}
             <Suspense>
@@ -59,7 +57,7 @@ fn FeedbackForm(lang: Lang, flash: FeedbackFlash) -> impl IntoView {
     view! {
         {(!errors.is_empty()).then(|| view! {
             <div class="kern-alert kern-alert--danger" role="alert" aria-labelledby="fehler-titel">
-                <div class="kern-alert__header"><h3 id="fehler-titel" class="kern-title">{lang.pick("Bitte prüfen Sie Ihre Angaben", "Please check your answers")}</h3></div>
+                <div class="kern-alert__header"><h3 id="fehler-titel" class="kern-title">{td_string!(lang.locale(), feedback.error_summary)}</h3></div>
                 <div class="kern-alert__body">
                     <ul class="kern-list">
                         {errors.iter().map(|e| view! { <li><a class="kern-link" href=format!("#{}", e.field)>{e.message.clone()}</a></li> }).collect_view()}
@@ -67,31 +65,28 @@ fn FeedbackForm(lang: Lang, flash: FeedbackFlash) -> impl IntoView {
                 </div>
             </div>
         })}
-        <p class="kern-body">{lang.pick(
-            "Ist Ihnen auf diesen Seiten eine Barriere aufgefallen? Beschreiben Sie sie hier. Wir speichern nur, was Sie eingeben.",
-            "Did you come across a barrier on these pages? Describe it here. We store only what you enter.",
-        )}</p>
+        <p class="kern-body">{td_string!(lang.locale(), feedback.intro)}</p>
         <form method="post" action=SendFeedback::url() class="kern-stack feedback-form" novalidate=true>
             <input type="hidden" name="lang" value=format!("{lang:?}")/>
             <div class=field_class(&message_error)>
-                <label class="kern-label" for="feedback-message">{lang.pick("Was ist Ihnen aufgefallen?", "What did you notice?")}</label>
-                <div class="kern-hint" id="feedback-message-hint">{lang.pick("Zum Beispiel: Ein Link lässt sich nicht mit der Tastatur erreichen.", "For example: a link cannot be reached with the keyboard.")}</div>
+                <label class="kern-label" for="feedback-message">{td_string!(lang.locale(), feedback.message_label)}</label>
+                <div class="kern-hint" id="feedback-message-hint">{td_string!(lang.locale(), feedback.message_hint)}</div>
                 {message_error.clone().map(|m| view! { <p class="kern-error" id="feedback-message-error">{m}</p> })}
                 <textarea class=input_class(&message_error) id="feedback-message" name="message" rows="6" required=true
                     aria-describedby=describe("feedback-message-hint", &message_error, "feedback-message")
                     aria-invalid=message_error.is_some().then_some("true")>{draft.message.clone()}</textarea>
             </div>
             <div class=field_class(&page_error)>
-                <label class="kern-label" for="feedback-page">{lang.pick("Auf welcher Seite? (freiwillig)", "On which page? (optional)")}</label>
-                <div class="kern-hint" id="feedback-page-hint">{lang.pick("Die Adresse oder der Titel der Seite.", "The address or title of the page.")}</div>
+                <label class="kern-label" for="feedback-page">{td_string!(lang.locale(), feedback.page_label)}</label>
+                <div class="kern-hint" id="feedback-page-hint">{td_string!(lang.locale(), feedback.page_hint)}</div>
                 {page_error.clone().map(|m| view! { <p class="kern-error" id="feedback-page-error">{m}</p> })}
                 <input class=input_class(&page_error) id="feedback-page" name="page" type="text" value=draft.page.clone()
                     aria-describedby=describe("feedback-page-hint", &page_error, "feedback-page")
                     aria-invalid=page_error.is_some().then_some("true")/>
             </div>
             <div class=field_class(&contact_error)>
-                <label class="kern-label" for="feedback-contact">{lang.pick("E-Mail-Adresse oder Telefonnummer für eine Antwort (freiwillig)", "Email address or phone number for a reply (optional)")}</label>
-                <div class="kern-hint" id="feedback-contact-hint">{lang.pick("Ohne Angabe können wir Ihnen nicht antworten.", "Without it we cannot reply to you.")}</div>
+                <label class="kern-label" for="feedback-contact">{td_string!(lang.locale(), feedback.contact_label)}</label>
+                <div class="kern-hint" id="feedback-contact-hint">{td_string!(lang.locale(), feedback.contact_hint)}</div>
                 {contact_error.clone().map(|m| view! { <p class="kern-error" id="feedback-contact-error">{m}</p> })}
                 <input class=input_class(&contact_error) id="feedback-contact" name="contact" type="text" autocomplete="email" value=draft.contact.clone()
                     aria-describedby=describe("feedback-contact-hint", &contact_error, "feedback-contact")
@@ -102,7 +97,7 @@ fn FeedbackForm(lang: Lang, flash: FeedbackFlash) -> impl IntoView {
                 <input id="feedback-website" name="website" type="text" tabindex="-1" autocomplete="off" value=""/>
             </div>
             <div>
-                <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">{lang.pick("Nachricht senden", "Send message")}</span></button>
+                <button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">{td_string!(lang.locale(), feedback.send)}</span></button>
             </div>
         </form>
     }

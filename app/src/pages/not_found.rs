@@ -3,26 +3,26 @@
 use crate::components::{set_status, Layout};
 use crate::i18n::{localized, Lang};
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::{Meta, Title};
 
 /// "Page not found", served with status 404.
 #[component]
 pub fn NotFoundPage(lang: Lang) -> impl IntoView {
     set_status(404);
+    let locale = lang.locale();
+    let title = td_string!(locale, not_found.title);
     view! {
-        <Title text=lang.pick("Seite nicht gefunden – Stadt Wolfsburg", "Page not found – City of Wolfsburg")/>
+        <Title text=td_string!(locale, site.page_title, title)/>
         <Meta name="robots" content="noindex"/>
         <Layout lang>
             <div class="kern-stack prose">
-                <h1 class="kern-heading-x-large">{lang.pick("Seite nicht gefunden", "Page not found")}</h1>
+                <h1 class="kern-heading-x-large">{title}</h1>
                 <p class="kern-body">
-                    {lang.pick(
-                        "Wenn Sie die Adresse eingegeben haben, prüfen Sie bitte die Schreibweise. Wenn Sie einem Link gefolgt sind, ist die Seite vielleicht umgezogen.",
-                        "If you typed the address, please check the spelling. If you followed a link, the page may have moved.",
-                    )}
+                    {td_string!(locale, not_found.body)}
                 </p>
                 <p class="kern-body">
-                    <a class="kern-link" href=localized("/", lang)>{lang.pick("Zur Startseite", "Go to the home page")}</a>
+                    <a class="kern-link" href=localized("/", lang)>{td_string!(locale, not_found.home_link)}</a>
                 </p>
             </div>
         </Layout>

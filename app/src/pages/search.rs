@@ -6,6 +6,7 @@ use crate::i18n::Lang;
 use crate::search::api::search_services;
 use crate::search::model::{search_path, SearchHit, SearchResults, Segment};
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
@@ -26,21 +27,18 @@ pub fn SearchPage(lang: Lang) -> impl IntoView {
 fn ResultsView(lang: Lang, results: SearchResults) -> impl IntoView {
     let SearchResults { query, total, hits, page, pages, did_you_mean, alternate_href, previous_href, next_href, topic, online_only, topics } =
         results;
+    let locale = lang.locale();
     let title = if query.is_empty() {
-        lang.pick("Suche – Stadt Wolfsburg", "Search – City of Wolfsburg").to_string()
+        td_string!(locale, site.page_title, title = td_string!(locale, search.heading))
     } else {
-        format!("{}: {query} – {}", lang.pick("Suche", "Search"), lang.pick("Stadt Wolfsburg", "City of Wolfsburg"))
+        td_string!(locale, site.page_title, title = td_string!(locale, search.title_query, query = &query))
     };
-    let summary = match (lang, total) {
-        (Lang::De, 1) => format!("1 Ergebnis für „{query}“"),
-        (Lang::De, n) => format!("{n} Ergebnisse für „{query}“"),
-        (Lang::En, 1) => format!("1 result for “{query}”"),
-        (Lang::En, n) => format!("{n} results for “{query}”"),
-    };
+    let count = total;
+    let summary = td_string!(locale, search.results, count, query = &query);
     let correction = did_you_mean.map(|(suggestion, href)| {
         view! {
             <p class="kern-body search-correction">
-                {lang.pick("Meinten Sie: ", "Did you mean: ")}
+                {td_string!(locale, search.did_you_mean)}
                 <a class="kern-link" href=href>{suggestion}</a>"?"
             </p>
         }
@@ -69,7 +67,7 @@ fn ResultsView(lang: Lang, results: SearchResults) -> impl IntoView {
         <Meta name="robots" content="noindex"/>
         <Layout lang alternate=alternate_href own_search=true>
             <div class="kern-stack search-page">
-                <h1 class="kern-heading-x-large">{lang.pick("Suche", "Search")}</h1>
+                <h1 class="kern-heading-x-large">{td_string!(locale, search.heading)}</h1>
                 <SearchForm lang query topic online_only topics/>
                 {correction}
                 {body}
@@ -81,18 +79,19 @@ fn ResultsView(lang: Lang, results: SearchResults) -> impl IntoView {
 /// The query with its filters; a plain form that works without JavaScript.
 #[component]
 fn SearchForm(lang: Lang, query: String, topic: Option<String>, online_only: bool, topics: Vec<crate::search::model::TopicChoice>) -> impl IntoView {
+    let locale = lang.locale();
     view! {
         <form class="search-form kern-stack" role="search" action=search_path(lang) method="get">
             <div class="kern-form-input">
-                <label class="kern-label" for="suchbegriff">{lang.pick("Suchbegriff", "Search term")}</label>
+                <label class="kern-label" for="suchbegriff">{td_string!(locale, search.term_label)}</label>
                 <input class="kern-form-input__input" id="suchbegriff" name="q" type="search" value=query maxlength="200" autocomplete="off"/>
             </div>
             <div class="search-form__filters">
                 <div class="kern-form-input">
-                    <label class="kern-label" for="thema">{lang.pick("Thema", "Topic")}</label>
+                    <label class="kern-label" for="thema">{td_string!(locale, search.topic_label)}</label>
                     <div class="kern-form-input__select-wrapper">
                         <select class="kern-form-input__select" id="thema" name="topic">
-                            <option value="">{lang.pick("Alle Themen", "All topics")}</option>
+                            <option value="">{td_string!(locale, search.all_topics)}</option>
                             {topics
                                 .into_iter()
                                 .map(|t| {
@@ -105,11 +104,11 @@ fn SearchForm(lang: Lang, query: String, topic: Option<String>, online_only: boo
                 </div>
                 <div class="kern-form-check">
                     <input class="kern-form-check__checkbox" id="nur-online" name="online" type="checkbox" value="1" checked=online_only/>
-                    <label class="kern-label" for="nur-online">{lang.pick("Nur online beantragbar", "Only those available online")}</label>
+                    <label class="kern-label" for="nur-online">{td_string!(locale, search.online_only)}</label>
                 </div>
             </div>
             <button class="kern-btn kern-btn--primary" type="submit">
-                <span class="kern-label">{lang.pick("Suchen", "Search")}</span>
+                <span class="kern-label">{td_string!(locale, search.submit)}</span>
             </button>
         </form>
     }
@@ -138,19 +137,17 @@ fn HitItem(lang: Lang, hit: SearchHit) -> impl IntoView {
 /// Previous and next page, and where the resident is.
 #[component]
 fn Pager(lang: Lang, page: usize, pages: usize, previous_href: Option<String>, next_href: Option<String>) -> impl IntoView {
+    let locale = lang.locale();
     (pages > 1).then(|| {
         let previous = previous_href.map(|href| {
-            view! { <a class="kern-link" href=href rel="prev">{lang.pick("Vorherige Seite", "Previous page")}</a> }
+            view! { <a class="kern-link" href=href rel="prev">{td_string!(locale, search.previous_page)}</a> }
         });
         let next = next_href.map(|href| {
-            view! { <a class="kern-link" href=href rel="next">{lang.pick("Nächste Seite", "Next page")}</a> }
+            view! { <a class="kern-link" href=href rel="next">{td_string!(locale, search.next_page)}</a> }
         });
-        let position = match lang {
-            Lang::De => format!("Seite {page} von {pages}"),
-            Lang::En => format!("Page {page} of {pages}"),
-        };
+        let position = td_string!(locale, search.page_position, page, pages);
         view! {
-            <nav class="pager" aria-label=lang.pick("Seiten der Ergebnisse", "Result pages")>
+            <nav class="pager" aria-label=td_string!(locale, search.pages_nav)>
                 {previous}
                 <span class="kern-body">{position}</span>
                 {next}
@@ -162,17 +159,18 @@ fn Pager(lang: Lang, page: usize, pages: usize, previous_href: Option<String>, n
 /// What to do when nothing was found.
 #[component]
 fn NoResults(lang: Lang, topics: Vec<crate::search::model::TopicChoice>) -> impl IntoView {
+    let locale = lang.locale();
     view! {
         <div class="kern-stack prose">
-            <p class="kern-body">{lang.pick("Wir haben keine passende Leistung gefunden. Das können Sie tun:", "We found no matching service. You can:")}</p>
+            <p class="kern-body">{td_string!(locale, search.none_intro)}</p>
             <ul class="kern-list">
-                <li>{lang.pick("Prüfen Sie die Schreibweise.", "Check the spelling.")}</li>
-                <li>{lang.pick("Verwenden Sie weniger oder allgemeinere Wörter, zum Beispiel „Ausweis“ statt „Ausweis verlängern lassen“.", "Use fewer or more general words, for example “passport” instead of “renew my passport quickly”.")}</li>
-                <li>{lang.pick("Entfernen Sie die Filter.", "Remove the filters.")}</li>
+                <li>{td_string!(locale, search.none_spelling)}</li>
+                <li>{td_string!(locale, search.none_fewer_words)}</li>
+                <li>{td_string!(locale, search.none_filters)}</li>
                 <li>
-                    <a class="kern-link" href=crate::catalogue::paths::PageKind::Service.prefix(lang)>{lang.pick("Alle Leistungen von A bis Z ansehen", "Browse all services from A to Z")}</a>
+                    <a class="kern-link" href=crate::catalogue::paths::PageKind::Service.prefix(lang)>{td_string!(locale, search.none_a_to_z)}</a>
                 </li>
-                <li>{lang.pick("Rufen Sie uns an: Behördennummer ", "Call us: public service number ")}<a class="kern-link" href="tel:115">"115"</a></li>
+                <li>{td_string!(locale, search.none_call)}<a class="kern-link" href="tel:115">"115"</a></li>
             </ul>
             <TopicLinks lang topics/>
         </div>
@@ -182,17 +180,19 @@ fn NoResults(lang: Lang, topics: Vec<crate::search::model::TopicChoice>) -> impl
 /// The start of the search page without a query.
 #[component]
 fn EmptyQuery(lang: Lang, topics: Vec<crate::search::model::TopicChoice>) -> impl IntoView {
+    let locale = lang.locale();
     view! {
-        <p class="kern-body">{lang.pick("Geben Sie ein, was Sie erledigen möchten, zum Beispiel „Personalausweis“ oder „Sperrmüll“.", "Type what you need to do, for example “passport” or “bulky waste”.")}</p>
+        <p class="kern-body">{td_string!(locale, search.empty_hint)}</p>
         <TopicLinks lang topics/>
     }
 }
 
 #[component]
 fn TopicLinks(lang: Lang, topics: Vec<crate::search::model::TopicChoice>) -> impl IntoView {
+    let locale = lang.locale();
     view! {
         <section aria-labelledby="themen-vorschlag">
-            <h2 id="themen-vorschlag" class="kern-heading-medium">{lang.pick("Nach Themen suchen", "Browse by topic")}</h2>
+            <h2 id="themen-vorschlag" class="kern-heading-medium">{td_string!(locale, search.browse_topics)}</h2>
             <ul class="link-columns">
                 {topics.into_iter().map(|t| view! { <li><a class="kern-link" href=t.href>{t.name}</a></li> }).collect_view()}
             </ul>

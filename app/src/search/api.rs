@@ -122,6 +122,11 @@ pub mod ssr {
         Ok(Suggestions { query: q.trim().to_string(), total: found.total, results })
     }
 
+    /// "Search is not available", for the suggestion endpoint's error answer.
+    pub fn unavailable(lang: Lang) -> String {
+        leptos_i18n::td_string!(lang.locale(), search.unavailable).to_string()
+    }
+
     /// The page of a service, for the click counter's redirect.
     pub fn service_href(snapshot: &Snapshot, lang: Lang, slug: &str) -> Option<String> {
         snapshot.service(slug).map(|s| PageKind::Service.href(lang, &s.slug_de, &s.slug_en))

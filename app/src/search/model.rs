@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn marks_cover_the_ranges() {
-        let segs = segments("Hund anmelden", &[0..4]);
+        let segs = segments("Hund anmelden", &[std::ops::Range { start: 0, end: 4 }]);
         assert_eq!(segs, vec![Segment { text: "Hund".into(), mark: true }, Segment { text: " anmelden".into(), mark: false }]);
         assert_eq!(segments("abc", &[]), vec![Segment { text: "abc".into(), mark: false }]);
     }

@@ -2,6 +2,7 @@
 
 mod error_page;
 mod health;
+mod language;
 mod middleware;
 mod page_cache;
 mod router;

@@ -3,7 +3,7 @@
 
 use super::middleware::{catch_panic, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
-use super::{health, search, seo, static_files};
+use super::{health, language, search, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
@@ -77,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route(SUGGEST_PATH, get(search::suggest))
         .route("/suche/treffer", get(search::open_hit_de))
         .route("/en/search/open", get(search::open_hit_en))
+        .route(app::i18n::LANGUAGE_CHOICE_PATH, get(language::choose))
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
         .fallback_service(static_files::public_files(&site_root, not_found))
@@ -85,8 +86,9 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Wraps routes in the middleware stack, outermost first: request id, tracing, compression of
-/// dynamic responses (static bundles are precompressed), security headers, cache of rendered
-/// catalogue pages, panic page, cross-site write refusal, timeout, body limit.
+/// dynamic responses (static bundles are precompressed), security headers, redirect of the
+/// home page to the remembered language, cache of rendered catalogue pages, panic page,
+/// cross-site write refusal, timeout, body limit.
 pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     let policy = HeaderPolicy {
         hsts: state.config.is_https(),
@@ -99,6 +101,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
         .layer(axum::middleware::from_fn(same_origin_writes))
         .layer(from_fn_with_state(policy.clone(), catch_panic))
         .layer(from_fn_with_state(PageCache::new(state.catalogue.clone()), cached_pages))
+        .layer(axum::middleware::from_fn(language::remembered_home))
         .layer(from_fn_with_state(policy, security_headers))
         .layer(CompressionLayer::new().quality(CompressionLevel::Fastest))
         .layer(PropagateRequestIdLayer::x_request_id())

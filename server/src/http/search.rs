@@ -33,7 +33,7 @@ pub async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -
             response
         }
         Err(error) => {
-            let message = lang.pick("Die Suche ist gerade nicht verfügbar.", "Search is not available right now.");
+            let message = app::search::api::ssr::unavailable(lang);
             tracing::error!(%error, "suggestions failed");
             (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(serde_json::json!({ "error": message }))).into_response()
         }

@@ -19,9 +19,14 @@ pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> Str
     format!("http://{host}")
 }
 
-/// `/robots.txt`: everything may be indexed; names the sitemap.
+/// `/robots.txt`: everything may be indexed but the language choice (a redirect); names the
+/// sitemap.
 pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
-    let body = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", public_origin(&state.config, &headers));
+    let body = format!(
+        "User-agent: *\nAllow: /\nDisallow: {}\nSitemap: {}/sitemap.xml\n",
+        app::i18n::LANGUAGE_CHOICE_PATH,
+        public_origin(&state.config, &headers)
+    );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
 }
 

@@ -176,7 +176,7 @@ async fn a_service_page_shows_every_module_of_the_listing() {
         "Stand: fachlich freigegeben am",
         "\"@type\":\"GovernmentService\"",
         "Diese Seite in Leichter Sprache",
-        "href=\"/en/services/",
+        "weiter=/en/services/",
     ] {
         assert!(body.contains(expected), "missing {expected}");
     }
@@ -230,6 +230,7 @@ async fn the_sitemap_lists_every_page_in_both_languages() {
     assert_eq!(xml.matches("<url>").count(), 2 * (9 + 62 + 13 + 14 + 14));
     let (_, robots) = get_page(app, "/robots.txt").await;
     assert!(robots.contains("Sitemap: https://service.wolfsburg.de/sitemap.xml"));
+    assert!(robots.contains("Disallow: /sprache\n"), "the language choice is a redirect, not a page");
 }
 
 #[tokio::test]
@@ -346,4 +347,85 @@ async fn canonical_and_language_links_are_absolute() {
     let (_, body) = get_page(app, "/en/services/apply-for-an-id-card").await;
     assert!(body.contains(r#"<link href="https://service.wolfsburg.de/en/services/apply-for-an-id-card" rel="canonical">"#));
     assert!(body.contains(r#"<link href="https://service.wolfsburg.de/leistungen/personalausweis-beantragen" hreflang="de" rel="alternate">"#));
+}
+
+async fn get_with_cookie(app: Router, uri: &str, cookie: &str) -> Response {
+    app.oneshot(Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap()).await.unwrap()
+}
+
+fn location(response: &Response) -> &str {
+    response.headers()[header::LOCATION].to_str().unwrap()
+}
+
+#[tokio::test]
+async fn choosing_a_language_sets_the_cookie_and_continues_on_the_page() {
+    let (response, _) = get_page(router(state(None).await), "/sprache?zu=en&weiter=/en/imprint").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/en/imprint");
+    assert_eq!(response.headers()[header::SET_COOKIE], "rathaus_lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+
+    let (response, _) = get_page(router(state(Some("https://service.wolfsburg.de")).await), "/sprache?zu=de&weiter=/impressum").await;
+    assert_eq!(location(&response), "/impressum");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("rathaus_lang=de;") && cookie.ends_with("; Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn the_language_choice_never_leaves_the_site() {
+    let app = router(state(None).await);
+    let long = format!("/{}", "a".repeat(5000));
+    for weiter in ["//evil.example", "/%5Cevil.example", "https://evil.example", "%2F%2Fevil.example", "/%09/evil.example", "evil", &long] {
+        let (response, _) = get_page(app.clone(), &format!("/sprache?zu=en&weiter={weiter}")).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{weiter}");
+        assert_eq!(location(&response), "/en", "{weiter} leads to the chosen language's home page");
+    }
+}
+
+#[tokio::test]
+async fn bad_language_choices_redirect_without_a_cookie() {
+    let app = router(state(None).await);
+    for uri in ["/sprache", "/sprache?zu=fr&weiter=/impressum", "/sprache?zu=%ff&weiter=%ff", "/sprache?weiter=/en/imprint"] {
+        let (response, _) = get_page(app.clone(), uri).await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{uri}");
+        assert!(!response.headers().contains_key(header::SET_COOKIE), "{uri}");
+    }
+    let (response, _) = get_page(app.clone(), "/sprache?zu=fr&weiter=/impressum").await;
+    assert_eq!(location(&response), "/impressum");
+    let (response, _) = get_page(app, "/sprache?zu=fr").await;
+    assert_eq!(location(&response), "/");
+}
+
+#[tokio::test]
+async fn the_home_page_follows_the_remembered_language() {
+    let app = router(state(None).await);
+    // Rendered once without cookie, so the page cache holds both home pages.
+    for home in ["/", "/en"] {
+        let (response, _) = get_page(app.clone(), home).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        assert!(response.headers().get_all(header::VARY).iter().any(|v| v == "cookie"), "{home} varies with the cookie");
+    }
+    let response = get_with_cookie(app.clone(), "/", "rathaus_lang=en").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/en");
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
+    assert!(response.headers().get_all(header::VARY).iter().any(|v| v == "cookie"));
+    let response = get_with_cookie(app.clone(), "/en", "other=1; rathaus_lang=de").await;
+    assert_eq!(location(&response), "/");
+    let response = get_with_cookie(app.clone(), "/?q=1", "rathaus_lang=en").await;
+    assert_eq!(location(&response), "/en?q=1");
+
+    for (uri, cookie) in [("/", "rathaus_lang=de"), ("/en", "rathaus_lang=en"), ("/", "rathaus_lang=fr"), ("/impressum", "rathaus_lang=en")] {
+        let response = get_with_cookie(app.clone(), uri, cookie).await;
+        assert_eq!(response.status(), StatusCode::OK, "{uri} with {cookie}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_switch_goes_through_the_choice_and_alternates_stay_real() {
+    let (_, body) = get_page(router(state(None).await), "/leistungen/personalausweis-beantragen").await;
+    let switch = r#"href="/sprache?zu=en&amp;weiter=/en/services/apply-for-an-id-card" hreflang="en" lang="en""#;
+    assert!(body.contains(switch), "the switch remembers the choice");
+    assert!(body.contains(r#"<link href="http://localhost/en/services/apply-for-an-id-card" hreflang="en" rel="alternate">"#));
+    assert!(body.split("<link ").skip(1).all(|tag| !tag.split('>').next().unwrap_or_default().contains("sprache")));
 }

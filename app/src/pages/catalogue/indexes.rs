@@ -4,13 +4,13 @@ use crate::catalogue::api::{get_overview, NavLink, Overview};
 use crate::components::{load_page, Layout, NavLinkList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::Title;
 
 fn index_page(lang: Lang, title: &'static str, intro: &'static str, pick: fn(Overview) -> Vec<NavLink>) -> impl IntoView {
     load_page(lang, async move { get_overview(lang).await.map(Some) }, move |overview| {
-        let city = lang.pick("Stadt Wolfsburg", "City of Wolfsburg");
         view! {
-            <Title text=format!("{title} – {city}")/>
+            <Title text=td_string!(lang.locale(), site.page_title, title)/>
             <Layout lang>
                 <div class="kern-stack">
                     <h1 class="kern-heading-x-large">{title}</h1>
@@ -27,8 +27,8 @@ fn index_page(lang: Lang, title: &'static str, intro: &'static str, pick: fn(Ove
 pub fn TopicIndexPage(lang: Lang) -> impl IntoView {
     index_page(
         lang,
-        lang.pick("Themen", "Topics"),
-        lang.pick("Die Leistungen der Stadt nach Themen geordnet.", "The city's services by topic."),
+        td_string!(lang.locale(), nav.topics),
+        td_string!(lang.locale(), indexes.topics_intro),
         |o| o.topics,
     )
 }
@@ -38,8 +38,8 @@ pub fn TopicIndexPage(lang: Lang) -> impl IntoView {
 pub fn LifeSituationIndexPage(lang: Lang) -> impl IntoView {
     index_page(
         lang,
-        lang.pick("Lebenslagen", "Life situations"),
-        lang.pick("Was bei Umzug, Geburt, Heirat und anderen Ereignissen zu erledigen ist.", "What to sort out when you move, have a baby, marry and more."),
+        td_string!(lang.locale(), nav.life_situations),
+        td_string!(lang.locale(), indexes.life_situations_intro),
         |o| o.life_situations,
     )
 }
@@ -49,8 +49,8 @@ pub fn LifeSituationIndexPage(lang: Lang) -> impl IntoView {
 pub fn OfficeIndexPage(lang: Lang) -> impl IntoView {
     index_page(
         lang,
-        lang.pick("Dienststellen", "Offices"),
-        lang.pick("Wo Sie die Stadt Wolfsburg persönlich erreichen.", "Where to find the City of Wolfsburg in person."),
+        td_string!(lang.locale(), nav.offices),
+        td_string!(lang.locale(), indexes.offices_intro),
         |o| o.offices,
     )
 }

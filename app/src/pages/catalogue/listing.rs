@@ -6,6 +6,7 @@ use crate::catalogue::text::initial;
 use crate::components::{load_page, LanguageLinks, Layout, NavLinkList, ServiceList};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::{Meta, Title};
 
 /// A topic page (`/themen/:slug`, `/en/topics/:slug`).
@@ -33,8 +34,8 @@ pub fn AToZPage(lang: Lang) -> impl IntoView {
 #[component]
 fn ListingView(lang: Lang, listing: Listing, #[prop(optional)] letters: bool) -> impl IntoView {
     let Listing { title, description, href, alternate_href, parent, children, services } = listing;
+    let locale = lang.locale();
     let count = services.len();
-    let city = lang.pick("Stadt Wolfsburg", "City of Wolfsburg");
     let body = if letters {
         let mut groups: Vec<(char, Vec<_>)> = Vec::new();
         for service in services {
@@ -60,7 +61,7 @@ fn ListingView(lang: Lang, listing: Listing, #[prop(optional)] letters: bool) ->
             })
             .collect_view();
         view! {
-            <nav aria-label=lang.pick("Anfangsbuchstaben", "Initial letters")>
+            <nav aria-label=td_string!(locale, listing.initial_letters)>
                 <ul class="letter-nav">{nav}</ul>
             </nav>
             {sections}
@@ -68,13 +69,13 @@ fn ListingView(lang: Lang, listing: Listing, #[prop(optional)] letters: bool) ->
         .into_any()
     } else {
         view! {
-            <h2 class="kern-heading-medium">{lang.pick("Leistungen", "Services")}</h2>
+            <h2 class="kern-heading-medium">{td_string!(locale, listing.services)}</h2>
             <ServiceList lang services/>
         }
         .into_any()
     };
     view! {
-        <Title text=format!("{title} – {city}")/>
+        <Title text=td_string!(locale, site.page_title, title = title.clone())/>
         <Meta name="description" content=description.clone()/>
         <LanguageLinks lang href alternate=alternate_href.clone()/>
         <Layout lang alternate=alternate_href>
@@ -84,12 +85,9 @@ fn ListingView(lang: Lang, listing: Listing, #[prop(optional)] letters: bool) ->
                 })}
                 <h1 class="kern-heading-x-large">{title}</h1>
                 <p class="kern-body kern-body--large prose">{description}</p>
-                <p class="kern-body">{match lang {
-                    Lang::De => format!("{count} Leistungen"),
-                    Lang::En => format!("{count} services"),
-                }}</p>
+                <p class="kern-body">{td_string!(locale, listing.service_count, count)}</p>
                 {(!children.is_empty()).then(|| view! {
-                    <h2 class="kern-heading-medium">{lang.pick("Mehr zum Thema", "More on this")}</h2>
+                    <h2 class="kern-heading-medium">{td_string!(locale, listing.more_on_topic)}</h2>
                     <NavLinkList links=children/>
                 })}
                 {body}

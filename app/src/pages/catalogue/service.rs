@@ -8,6 +8,7 @@ use crate::catalogue::{Availability, Cost, Localized, Variant};
 use crate::components::{load_page, AvailabilityBadge, LanguageLinks, Layout};
 use crate::i18n::Lang;
 use leptos::prelude::*;
+use leptos_i18n::td_string;
 use leptos_meta::{Meta, Title};
 
 /// A service page (`/leistungen/:slug`, `/en/services/:slug`); with `easy_read` the Leichte
@@ -49,23 +50,20 @@ fn group(value: i64, separator: char) -> String {
 }
 
 fn cost_amount(cost: &Cost, lang: Lang) -> String {
+    let locale = lang.locale();
     match (cost.amount_cents, cost.max_amount_cents) {
-        (0, None) => lang.pick("gebührenfrei", "free of charge").into(),
-        (min, Some(max)) => format!("{} {} {}", euros(min, lang), lang.pick("bis", "to"), euros(max, lang)),
+        (0, None) => td_string!(locale, service.free_of_charge).into(),
+        (min, Some(max)) => td_string!(locale, service.amount_range, min = euros(min, lang), max = euros(max, lang)),
         (amount, None) => euros(amount, lang),
     }
 }
 
 fn days_text(days: i64, max_days: Option<i64>, lang: Lang) -> String {
-    match (days, max_days, lang) {
-        (0, None, Lang::De) => "sofort".into(),
-        (0, None, Lang::En) => "immediately".into(),
-        (d, Some(m), Lang::De) => format!("{d} bis {m} Tage"),
-        (d, Some(m), Lang::En) => format!("{d} to {m} days"),
-        (1, None, Lang::De) => "1 Tag".into(),
-        (1, None, Lang::En) => "1 day".into(),
-        (d, None, Lang::De) => format!("{d} Tage"),
-        (d, None, Lang::En) => format!("{d} days"),
+    let locale = lang.locale();
+    match (days, max_days) {
+        (0, None) => td_string!(locale, service.immediately).into(),
+        (min, Some(max)) => td_string!(locale, service.days_range, min, max),
+        (count, None) => td_string!(locale, service.days, count),
     }
 }
 
@@ -99,26 +97,23 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
     let c = page.content.clone();
     let title = c.title.text(variant).to_string();
     let teaser = c.teaser.text(variant).to_string();
-    let city = lang.pick("Stadt Wolfsburg", "City of Wolfsburg");
+    let locale = lang.locale();
     let canonical = if easy_read { page.easy_read_href.clone().unwrap_or_else(|| page.href.clone()) } else { page.href.clone() };
     let json_ld = json_ld(&page, lang);
     let (cta_label, cta_href) = match c.availability {
-        Availability::Online => (lang.pick("So beantragen Sie es online", "How to apply online"), "#ablauf"),
-        Availability::Appointment => (lang.pick("Termin vereinbaren", "Make an appointment"), "#zustaendige-stelle"),
-        Availability::InPerson => (lang.pick("Persönlich vorsprechen", "Visit in person"), "#zustaendige-stelle"),
+        Availability::Online => (td_string!(locale, service.apply_online), "#ablauf"),
+        Availability::Appointment => (td_string!(locale, service.make_appointment), "#zustaendige-stelle"),
+        Availability::InPerson => (td_string!(locale, service.visit_in_person), "#zustaendige-stelle"),
     };
     let approved = page.approved_at.map(|at| {
         let by = page.approved_by.clone().unwrap_or_default();
-        match lang {
-            Lang::De => format!("Stand: fachlich freigegeben am {} durch {by}", german_date(at)),
-            Lang::En => format!("Last reviewed: approved on {} by {by}", german_date(at)),
-        }
+        td_string!(locale, service.approved, date = german_date(at), by)
     });
     let switches = language_switches(&page, lang, easy_read);
     let official = c.official_title.text(variant).to_string();
     let show_official = !official.is_empty() && official != title;
     view! {
-        <Title text=format!("{title} – {city}")/>
+        <Title text=td_string!(locale, site.page_title, title = &title)/>
         <Meta name="description" content=teaser.clone()/>
         <Meta property="og:title" content=title.clone()/>
         <Meta property="og:description" content=teaser.clone()/>
@@ -139,22 +134,22 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
 
                 {(!c.requirements.is_empty()).then(|| view! {
                     <section aria-labelledby="voraussetzungen">
-                        <h2 id="voraussetzungen" class="kern-heading-medium">{lang.pick("Wer kann das beantragen?", "Who can apply?")}</h2>
+                        <h2 id="voraussetzungen" class="kern-heading-medium">{td_string!(locale, service.who_can_apply)}</h2>
                         {item_list(&c.requirements, variant, "kern-list kern-list--bullet")}
                     </section>
                 })}
 
                 {(!c.documents.is_empty()).then(|| view! {
                     <section aria-labelledby="unterlagen">
-                        <h2 id="unterlagen" class="kern-heading-medium">{lang.pick("Welche Unterlagen brauche ich?", "What do I need to bring?")}</h2>
-                        <p class="kern-body kern-body--small no-print">{lang.pick("Diese Liste können Sie ausdrucken und abhaken.", "You can print this list and tick it off.")}</p>
+                        <h2 id="unterlagen" class="kern-heading-medium">{td_string!(locale, service.documents)}</h2>
+                        <p class="kern-body kern-body--small no-print">{td_string!(locale, service.documents_hint)}</p>
                         {item_list(&c.documents, variant, "checklist")}
                     </section>
                 })}
 
                 {(!c.costs.is_empty()).then(|| view! {
                     <section aria-labelledby="kosten">
-                        <h2 id="kosten" class="kern-heading-medium">{lang.pick("Was kostet das?", "What does it cost?")}</h2>
+                        <h2 id="kosten" class="kern-heading-medium">{td_string!(locale, service.costs)}</h2>
                         <dl class="facts">
                             {c.costs.iter().map(|cost| {
                                 let note = cost.note.text(variant).to_string();
@@ -173,14 +168,14 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
                 })}
 
                 <section aria-labelledby="dauer">
-                    <h2 id="dauer" class="kern-heading-medium">{lang.pick("Wie lange dauert es?", "How long does it take?")}</h2>
+                    <h2 id="dauer" class="kern-heading-medium">{td_string!(locale, service.duration)}</h2>
                     <p class="kern-body"><strong>{days_text(c.processing_time.days, c.processing_time.max_days, lang)}</strong></p>
                     {(!c.processing_time.note.de.is_empty()).then(|| paragraphs(&c.processing_time.note, variant))}
                 </section>
 
                 {(!c.deadlines.is_empty()).then(|| view! {
                     <section aria-labelledby="fristen">
-                        <h2 id="fristen" class="kern-heading-medium">{lang.pick("Welche Fristen gibt es?", "Are there deadlines?")}</h2>
+                        <h2 id="fristen" class="kern-heading-medium">{td_string!(locale, service.deadlines)}</h2>
                         <dl class="facts">
                             {c.deadlines.iter().map(|deadline| view! {
                                 <div class="facts__row">
@@ -197,7 +192,7 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
 
                 {(!c.procedure.is_empty()).then(|| view! {
                     <section aria-labelledby="ablauf">
-                        <h2 id="ablauf" class="kern-heading-medium">{lang.pick("So läuft es ab", "How it works")}</h2>
+                        <h2 id="ablauf" class="kern-heading-medium">{td_string!(locale, service.procedure)}</h2>
                         <ol class="kern-list kern-list--number">
                             {c.procedure.iter().map(|step| view! { <li>{text(step, variant)}</li> }).collect_view()}
                         </ol>
@@ -206,14 +201,14 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
 
                 {(!page.offices.is_empty()).then(|| view! {
                     <section aria-labelledby="zustaendige-stelle">
-                        <h2 id="zustaendige-stelle" class="kern-heading-medium">{lang.pick("Zuständige Stelle", "Responsible office")}</h2>
+                        <h2 id="zustaendige-stelle" class="kern-heading-medium">{td_string!(locale, service.responsible_office)}</h2>
                         {page.offices.iter().cloned().map(|office| view! { <OfficeCard lang office/> }).collect_view()}
                     </section>
                 })}
 
                 {(!c.legal_bases.is_empty()).then(|| view! {
                     <section aria-labelledby="rechtsgrundlagen">
-                        <h2 id="rechtsgrundlagen" class="kern-heading-medium">{lang.pick("Rechtsgrundlagen", "Legal basis")}</h2>
+                        <h2 id="rechtsgrundlagen" class="kern-heading-medium">{td_string!(locale, service.legal_basis)}</h2>
                         <ul class="kern-list kern-list--bullet">
                             {c.legal_bases.iter().map(|basis| {
                                 let label = text(&basis.title, variant);
@@ -228,15 +223,15 @@ fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
 
                 {(!c.appeal.de.is_empty()).then(|| view! {
                     <section aria-labelledby="rechtsbehelf">
-                        <h2 id="rechtsbehelf" class="kern-heading-medium">{lang.pick("Rechtsbehelf", "How to appeal")}</h2>
+                        <h2 id="rechtsbehelf" class="kern-heading-medium">{td_string!(locale, service.appeal)}</h2>
                         <div class="prose">{paragraphs(&c.appeal, variant)}</div>
                     </section>
                 })}
 
                 {(!page.topics.is_empty()).then(|| view! {
-                    <nav aria-label=lang.pick("Themen dieser Leistung", "Topics of this service") class="no-print">
+                    <nav aria-label=td_string!(locale, service.topics_nav) class="no-print">
                         <p class="kern-body">
-                            {lang.pick("Themen: ", "Topics: ")}
+                            {td_string!(locale, service.topics_label)}
                             {page.topics.iter().enumerate().map(|(i, topic)| view! {
                                 {(i > 0).then_some(", ")}<a class="kern-link" href=topic.href.clone()>{topic.title.clone()}</a>
                             }).collect_view()}
@@ -255,10 +250,10 @@ fn language_switches(page: &Page, lang: Lang, easy_read: bool) -> impl IntoView 
     let back = easy_read.then_some(standard);
     view! {
         {easy.map(|href| view! {
-            <p class="no-print"><a class="kern-link" href=href lang="de-x-ls">"Diese Seite in Leichter Sprache"</a></p>
+            <p class="no-print"><a class="kern-link" href=href lang="de-x-ls">{td_string!(Lang::De.locale(), service.easy_read_link)}</a></p>
         })}
         {back.map(|href| view! {
-            <p class="no-print"><a class="kern-link" href=href lang="de">"Diese Seite in Alltagssprache"</a></p>
+            <p class="no-print"><a class="kern-link" href=href lang="de">{td_string!(Lang::De.locale(), service.everyday_link)}</a></p>
         })}
     }
 }
@@ -267,11 +262,10 @@ fn language_switches(page: &Page, lang: Lang, easy_read: bool) -> impl IntoView 
 #[component]
 pub fn OfficeCard(lang: Lang, office: OfficeSummary) -> impl IntoView {
     let OfficeSummary { href, office, status } = office;
-    let status_text = match (&status, lang) {
-        (OpenStatus::OpenUntil(until), Lang::De) => format!("Jetzt geöffnet bis {until} Uhr"),
-        (OpenStatus::OpenUntil(until), Lang::En) => format!("Open now until {until}"),
-        (OpenStatus::Closed, Lang::De) => "Jetzt geschlossen".into(),
-        (OpenStatus::Closed, Lang::En) => "Closed now".into(),
+    let locale = lang.locale();
+    let status_text = match &status {
+        OpenStatus::OpenUntil(time) => td_string!(locale, office.open_until, time),
+        OpenStatus::Closed => td_string!(locale, office.closed_now).into(),
     };
     let status_class = match status {
         OpenStatus::OpenUntil(_) => "kern-badge kern-badge--success",
@@ -287,8 +281,8 @@ pub fn OfficeCard(lang: Lang, office: OfficeSummary) -> impl IntoView {
                 {office.street.clone()}<br/>{format!("{} {}", office.postcode, office.city)}
             </address>
             <p class="kern-body">
-                {(!office.phone.is_empty()).then(|| view! { {lang.pick("Telefon: ", "Phone: ")}<a class="kern-link" href=phone_href>{office.phone.clone()}</a><br/> })}
-                {(!office.email.is_empty()).then(|| view! { {lang.pick("E-Mail: ", "Email: ")}<a class="kern-link" href=email_href>{office.email.clone()}</a> })}
+                {(!office.phone.is_empty()).then(|| view! { {td_string!(locale, site.phone)}<a class="kern-link" href=phone_href>{office.phone.clone()}</a><br/> })}
+                {(!office.email.is_empty()).then(|| view! { {td_string!(locale, site.email)}<a class="kern-link" href=email_href>{office.email.clone()}</a> })}
             </p>
         </div>
     }
@@ -305,7 +299,7 @@ fn json_ld(page: &Page, lang: Lang) -> String {
         "description": c.teaser.text(variant),
         "url": page.href,
         "serviceType": c.official_title.text(variant),
-        "provider": {"@type": "GovernmentOrganization", "name": lang.pick("Stadt Wolfsburg", "City of Wolfsburg")},
+        "provider": {"@type": "GovernmentOrganization", "name": td_string!(lang.locale(), site.city)},
         "areaServed": {"@type": "City", "name": "Wolfsburg"},
         "availableChannel": page.offices.iter().map(|o| serde_json::json!({
             "@type": "ServiceChannel",
@@ -338,5 +332,10 @@ mod tests {
         assert_eq!(days_text(0, None, Lang::De), "sofort");
         assert_eq!(days_text(14, Some(28), Lang::En), "14 to 28 days");
         assert_eq!(days_text(1, None, Lang::De), "1 Tag");
+        assert_eq!(days_text(1, None, Lang::En), "1 day");
+        assert_eq!(days_text(21, None, Lang::De), "21 Tage");
+        let cost = |amount_cents, max_amount_cents| Cost { label: Localized::default(), amount_cents, max_amount_cents, note: Localized::default() };
+        assert_eq!(cost_amount(&cost(0, None), Lang::En), "free of charge");
+        assert_eq!(cost_amount(&cost(1000, Some(5000)), Lang::De), "10,00 € bis 50,00 €");
     }
 }
