@@ -183,3 +183,31 @@ async fn the_catalogue_cache_follows_changes_made_elsewhere() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn search_statistics_add_up_across_flushes() {
+    use app::i18n::Lang;
+    use app::search::log::{query_stats, SearchLog};
+    on_each_backend(|db| async move {
+        let log = SearchLog::default();
+        log.record_search(Lang::De, "Sperrmüll", 3);
+        log.record_search(Lang::De, "  sperrmüll ", 3);
+        log.record_search(Lang::En, "xylophone", 0);
+        log.record_click(Lang::De, "Sperrmüll", "sperrmuell-anmelden");
+        log.flush(&db).await.expect("first flush");
+        log.record_search(Lang::De, "SPERRMÜLL", 4);
+        log.record_click(Lang::De, "sperrmüll", "sperrmuell-anmelden");
+        log.record_click(Lang::De, "sperrmüll", "wertstoffhof");
+        log.flush(&db).await.expect("second flush");
+        log.flush(&db).await.expect("nothing to write");
+
+        let top = query_stats(&db, false, 10).await.expect("stats");
+        assert_eq!(top[0].query, "sperrmüll");
+        assert_eq!((top[0].searches, top[0].results), (3, 4));
+        assert_eq!(top[0].top_click.as_deref(), Some("sperrmuell-anmelden"));
+        let zero = query_stats(&db, true, 10).await.expect("zero-result stats");
+        assert_eq!(zero.len(), 1);
+        assert_eq!((zero[0].lang.as_str(), zero[0].query.as_str()), ("en", "xylophone"));
+    })
+    .await;
+}
