@@ -1,9 +1,10 @@
 //! The HTML document and the route table.
 
 use crate::i18n::Lang;
+use crate::components::{bundle_href, IslandLoader};
 use crate::pages::*;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::use_location,
@@ -19,9 +20,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1a52a6"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <link rel="stylesheet" id="leptos" href=bundle_href(&options, "css")/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options islands=true/>
+                <IslandLoader options/>
                 <MetaTags/>
             </head>
             <body>

@@ -54,11 +54,15 @@ function javaScriptDisabled(testInfo: TestInfo): boolean {
 }
 
 /**
- * Waits until the wasm has hydrated the page's islands: the app sets `data-hydrated="true"` on
- * `<body>` then. Returns at once when the project runs without JavaScript.
+ * Hydrates the page's islands and waits until that is done. The page loads its wasm only when a
+ * resident first uses an island; the `rathaus:hydrate` event starts it at once. The app sets
+ * `data-hydrated="true"` on `<body>` when done. Returns at once when the project runs without
+ * JavaScript, and on pages without islands.
  */
 export async function waitForHydration(page: Page): Promise<void> {
   if (javaScriptDisabled(test.info())) return;
+  if ((await page.locator("leptos-island").count()) === 0) return;
+  await page.evaluate(() => document.dispatchEvent(new Event("rathaus:hydrate")));
   await expect(page.locator("body"), "the page never hydrated (body[data-hydrated=true] missing)").toHaveAttribute(
     "data-hydrated",
     "true",

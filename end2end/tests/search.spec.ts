@@ -122,3 +122,17 @@ test.describe("suggestions while typing", () => {
     await expect(page).toHaveURL(/\/en\/search\?q=passport/);
   });
 });
+
+test("reading a page downloads no WebAssembly; using the search loads it and suggests", async ({ page }) => {
+  const bundles: string[] = [];
+  page.on("request", (request) => {
+    if (/\.wasm$|\/pkg\/.*\.js$/.test(new URL(request.url()).pathname)) bundles.push(request.url());
+  });
+  await page.goto("/leistungen/personalausweis-beantragen", { waitUntil: "networkidle" });
+  expect(bundles, "no script bundle before the search is used").toEqual([]);
+  const field = page.getByRole("banner").getByLabel("Was möchten Sie erledigen?");
+  await field.click();
+  await field.pressSequentially("hundest", { delay: 40 });
+  await expect(page.getByRole("banner").getByRole("option").first()).toContainText("Hundesteuer");
+  expect(bundles.some((url) => url.endsWith(".wasm"))).toBe(true);
+});

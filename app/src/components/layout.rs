@@ -73,7 +73,7 @@ pub fn SiteHeader(lang: Lang, alternate: String, search: bool) -> impl IntoView 
                     </a>
                 </nav>
             </div>
-            {search.then(|| view! { <div class="kern-container site-header__search"><SearchBox lang id="kopfsuche".to_string() prominent=false/></div> })}
+            {search.then(|| view! { <div class="kern-container site-header__search"><SearchBox lang id="kopfsuche" prominent=false/></div> })}
         </header>
     }
 }

@@ -6,11 +6,50 @@ use crate::i18n::Lang;
 use crate::search::model::{search_path, SearchHit};
 use leptos::prelude::*;
 use leptos_i18n::td_string;
+use serde::{Deserialize, Serialize};
+
+/// Most suggestions shown.
+const SUGGESTIONS: usize = 6;
+
+/// The island's texts, translated on the server so the translations stay out of the
+/// WebAssembly bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchBoxTexts {
+    label: String,
+    submit: String,
+    list: String,
+    /// What a screen reader hears for 0, 1, … [`SUGGESTIONS`] suggestions.
+    announcements: Vec<String>,
+}
+
+impl SearchBoxTexts {
+    fn new(lang: Lang) -> SearchBoxTexts {
+        let locale = lang.locale();
+        let announcements = (0..=SUGGESTIONS)
+            .map(|count| match count {
+                0 => td_string!(locale, search.no_suggestions).to_string(),
+                count => td_string!(locale, search.suggestion_count, count).to_string(),
+            })
+            .collect();
+        SearchBoxTexts {
+            label: td_string!(locale, search.box_label).to_string(),
+            submit: td_string!(locale, search.submit).to_string(),
+            list: td_string!(locale, search.suggestions).to_string(),
+            announcements,
+        }
+    }
+}
 
 /// The search form. `id` must be unique on the page; `prominent` shows the label and a large
 /// field (home page) instead of the compact header form.
+#[component]
+pub fn SearchBox(lang: Lang, id: &'static str, prominent: bool) -> impl IntoView {
+    view! { <SearchBoxIsland lang id=id.to_string() prominent texts=SearchBoxTexts::new(lang)/> }
+}
+
 #[island]
-pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
+fn SearchBoxIsland(lang: Lang, id: String, prominent: bool, texts: SearchBoxTexts) -> impl IntoView {
+    let SearchBoxTexts { label, submit, list, announcements } = texts;
     let listbox = format!("{id}-vorschlaege");
     let option_id = {
         let id = id.clone();
@@ -21,9 +60,22 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
     let total = RwSignal::new(None::<usize>);
     let active = RwSignal::new(None::<usize>);
     let open = Memo::new(move |_| !hits.read().is_empty());
-    // Only an enhanced field is announced as a combobox; without JavaScript it is a plain field.
-    Effect::new(move |_| enhanced.set(true));
     let suggest = suggester(lang, hits, total, active);
+    let input = NodeRef::<leptos::html::Input>::new();
+    // Only an enhanced field is announced as a combobox; without JavaScript it is a plain field.
+    // The bundle loads when the resident first reaches the field: what they typed meanwhile
+    // gets its suggestions now.
+    Effect::new({
+        let suggest = suggest.clone();
+        move |_| {
+            enhanced.set(true);
+            if let Some(field) = input.get_untracked() {
+                if has_focus(&field) && !field.value().is_empty() {
+                    suggest(field.value());
+                }
+            }
+        }
+    });
 
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         let count = hits.read_untracked().len();
@@ -50,14 +102,9 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
             _ => {}
         }
     };
-    let locale = lang.locale();
     let announcement = move || match total.get() {
         None => String::new(),
-        Some(0) => td_string!(locale, search.no_suggestions).to_string(),
-        Some(_) => {
-            let count = hits.read().len();
-            td_string!(locale, search.suggestion_count, count).to_string()
-        }
+        Some(_) => announcements.get(hits.read().len()).cloned().unwrap_or_default(),
     };
     let label_class = if prominent { "kern-label" } else { "kern-label kern-sr-only" };
     let form_class = if prominent { "search-box search-box--prominent" } else { "search-box" };
@@ -73,7 +120,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
             }
         >
             <label class=label_class for=id.clone()>
-                {td_string!(locale, search.box_label)}
+                {label}
             </label>
             <div class="search-box__row">
                 <div class="search-box__field">
@@ -85,6 +132,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
                         maxlength="200"
                         autocomplete="off"
                         enterkeyhint="search"
+                        node_ref=input
                         role=move || enhanced.get().then_some("combobox")
                         aria-autocomplete=move || enhanced.get().then_some("list")
                         aria-controls=move || enhanced.get().then(|| listbox_for_input.clone())
@@ -94,7 +142,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
                         on:keydown=on_keydown
                     />
                     <ul class="search-box__list" id=listbox role="listbox" hidden=move || !open.get()
-                        aria-label=td_string!(locale, search.suggestions)
+                        aria-label=list
                         on:mousedown=|event| event.prevent_default()
                     >
                         <For each=move || hits.get().into_iter().enumerate() key=|(i, hit)| (*i, hit.href.clone()) let((i, hit))>
@@ -111,7 +159,7 @@ pub fn SearchBox(lang: Lang, id: String, prominent: bool) -> impl IntoView {
                     </ul>
                 </div>
                 <button class="kern-btn kern-btn--primary" type="submit">
-                    <span class="kern-label">{td_string!(locale, search.submit)}</span>
+                    <span class="kern-label">{submit}</span>
                 </button>
             </div>
             <div class="kern-sr-only" role="status">{announcement}</div>
@@ -131,6 +179,19 @@ fn focus_stays_inside(event: &leptos::ev::FocusEvent) -> bool {
     #[cfg(not(feature = "hydrate"))]
     {
         let _ = event;
+        false
+    }
+}
+
+fn has_focus(field: &leptos::web_sys::HtmlInputElement) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        let focused = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+        focused.is_some_and(|element| element == ***field)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = field;
         false
     }
 }
@@ -180,7 +241,7 @@ fn suggester(
                 let text = text.clone();
                 leptos::task::spawn_local(async move {
                     let response = gloo_net::http::Request::get(SUGGEST_PATH)
-                        .query([("lang", lang.code()), ("limit", "6"), ("q", text.as_str())])
+                        .query([("lang", lang.code()), ("limit", &SUGGESTIONS.to_string()), ("q", text.as_str())])
                         .abort_signal(Some(&signal))
                         .send()
                         .await;

@@ -21,7 +21,7 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
             <Layout lang own_search=true>
                 <div class="kern-stack home">
                     <h1 class="kern-heading-x-large">{td_string!(locale, home.heading)}</h1>
-                    <SearchBox lang id="suche".to_string() prominent=true/>
+                    <SearchBox lang id="suche" prominent=true/>
                     <p class="kern-body kern-body--large prose">
                         {td_string!(locale, home.intro)}
                     </p>

@@ -33,17 +33,5 @@ pub fn public_files<F>(site_root: &Path, not_found: F) -> SetResponseHeader<Serv
 
 /// The URL of the stylesheet, with its content hash when the build wrote one.
 pub fn stylesheet_href(options: &leptos::config::LeptosOptions) -> String {
-    let hash = options
-        .hash_files
-        .then(|| std::env::current_exe().ok()?.parent().map(|dir| dir.join(options.hash_file.as_ref())))
-        .flatten()
-        .and_then(|path| std::fs::read_to_string(path).ok())
-        .and_then(|text| {
-            text.lines()
-                .find_map(|line| line.trim().strip_prefix("css:").map(|h| h.trim().to_string()))
-        });
-    match hash {
-        Some(hash) => format!("/{}/{}.{hash}.css", options.site_pkg_dir, options.output_name),
-        None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
-    }
+    app::components::bundle_href(options, "css")
 }
