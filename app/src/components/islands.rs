@@ -33,9 +33,11 @@ pub fn IslandLoader(options: LeptosOptions) -> impl IntoView {
     if let Some(context) = Owner::current_shared_context() {
         context.set_is_hydrating(false);
     }
+    // The script without its comment lines, as it goes out with every page.
+    let loader: String = include_str!("island_loader.js").lines().filter(|l| !l.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n");
     let script = format!(
         "{}({:?}, {:?});",
-        include_str!("island_loader.js").trim_end().trim_end_matches(';'),
+        loader.trim_end(),
         bundle_href(&options, "js"),
         bundle_href(&options, "wasm")
     );

@@ -6,6 +6,7 @@
 //! what residents type, so "Fuehrerschein", "führerschein" and "Fuhrerschein" meet.
 
 use crate::i18n::Lang;
+use std::cell::RefCell;
 use std::mem;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, Token, TokenFilter,
@@ -65,6 +66,26 @@ const ENGLISH_STOP_WORDS: [&str; 62] = [
 
 fn stop_words(language: Language) -> StopWordFilter {
     StopWordFilter::new(language).unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
+}
+
+thread_local! {
+    // Building an analyzer builds its stop-word set: do it once per thread, not per word.
+    static STEMMING: RefCell<[TextAnalyzer; 2]> = RefCell::new(Lang::ALL.map(stemming_analyzer));
+    static FOLDING: RefCell<[TextAnalyzer; 2]> = RefCell::new(Lang::ALL.map(folding_analyzer));
+}
+
+fn slot(lang: Lang) -> usize {
+    lang.pick(0, 1)
+}
+
+/// The stem of one word; `None` for a stop word.
+pub fn stem(lang: Lang, word: &str) -> Option<String> {
+    STEMMING.with(|analyzers| terms(&mut analyzers.borrow_mut()[slot(lang)], word).pop())
+}
+
+/// The folded words of `text` (stop words kept) with their byte ranges in `text`.
+pub fn folded_words(lang: Lang, text: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    FOLDING.with(|analyzers| terms_with_offsets(&mut analyzers.borrow_mut()[slot(lang)], text))
 }
 
 /// The terms of `text`, in order.

@@ -17,9 +17,9 @@ pub const SUGGEST_PATH: &str = "/api/v1/search";
 pub struct Suggestions {
     /// The query as understood.
     pub query: String,
-    /// Matching services in all.
+    /// How many suggestions follow (not counted further: suggestions show the best few).
     pub total: usize,
-    /// The best of them.
+    /// The best services.
     pub results: Vec<SearchHit>,
 }
 

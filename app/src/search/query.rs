@@ -2,12 +2,15 @@
 //! part of a compound, with typos, through a synonym, or as the beginning of a word while
 //! typing; titles weigh most, then synonyms, compound parts, teaser and full text.
 
-use super::analysis::{folding_analyzer, stemming_analyzer, terms, terms_with_offsets};
+use super::analysis::{folded_words, stem as stem_of};
 use super::index::{slot, LangFields, SearchIndex, MIN_PART, ONLINE};
 use super::spelling::typo_budget;
 use crate::i18n::Lang;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use std::sync::Arc;
+use tantivy::query::{
+    AutomatonWeight, BooleanQuery, BoostQuery, DfaWrapper, DisjunctionMaxQuery, EnableScoring, FuzzyTermQuery, Occur, Query, TermQuery, Weight,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
@@ -78,11 +81,10 @@ pub struct Matcher {
 impl Matcher {
     /// Byte ranges of `text` to highlight.
     pub fn ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let mut stemming = stemming_analyzer(self.lang);
-        terms_with_offsets(&mut folding_analyzer(self.lang), text)
+        folded_words(self.lang, text)
             .into_iter()
             .filter(|(folded, range)| {
-                let stem = terms(&mut stemming, &text[range.clone()]).pop();
+                let stem = stem_of(self.lang, &text[range.clone()]);
                 let exact_or_typo = stem.as_deref().is_some_and(|stem| {
                     self.stems.iter().any(|q| {
                         let budget = typo_budget(q.chars().count()) as usize;
@@ -107,26 +109,25 @@ fn words(lang: Lang, text: &str) -> Vec<Word> {
         end -= 1;
     }
     let text = &text[..end];
-    let mut stemming = stemming_analyzer(lang);
-    let mut words: Vec<Word> = terms_with_offsets(&mut folding_analyzer(lang), text)
+    let mut words: Vec<Word> = folded_words(lang, text)
         .into_iter()
         .take(MAX_WORDS)
-        .map(|(folded, range)| Word { raw: text[range.clone()].to_string(), stem: terms(&mut stemming, &text[range]).pop(), folded, typed: true })
+        .map(|(folded, range)| Word { raw: text[range.clone()].to_string(), stem: stem_of(lang, &text[range]), folded, typed: true })
         .collect();
     if lang == Lang::De {
-        words.extend(separable_verbs(&words, &mut stemming));
+        words.extend(separable_verbs(&words));
     }
     words
 }
 
 /// The verbs a German query splits: "ziehe … um" → "umziehe", each particle joined to the
 /// content words before it.
-fn separable_verbs(words: &[Word], stemming: &mut tantivy::tokenizer::TextAnalyzer) -> Vec<Word> {
+fn separable_verbs(words: &[Word]) -> Vec<Word> {
     let mut joined = Vec::new();
     for (at, particle) in words.iter().enumerate().filter(|(_, w)| SEPARABLE_PARTICLES.contains(&w.folded.as_str())) {
         for verb in words[..at].iter().filter(|w| w.stem.is_some() && !SEPARABLE_PARTICLES.contains(&w.folded.as_str())) {
             let raw = format!("{}{}", particle.raw.to_lowercase(), verb.raw.to_lowercase());
-            let stem = terms(stemming, &raw).pop();
+            let stem = stem_of(Lang::De, &raw);
             joined.push(Word { folded: format!("{}{}", particle.folded, verb.folded), stem, raw, typed: false });
         }
     }
@@ -137,12 +138,37 @@ fn term(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs)), boost))
 }
 
-fn fuzzy(field: Field, text: &str, distance: u8, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new(Term::from_field_text(field, text), distance, true)), boost))
+/// Words within a few edits of a query word, in one field. The Levenshtein automaton is the
+/// expensive part of typo matching, so the fields of a word share one.
+#[derive(Clone)]
+struct TypoQuery {
+    field: Field,
+    automaton: Arc<DfaWrapper>,
+}
+
+impl std::fmt::Debug for TypoQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TypoQuery").field("field", &self.field).finish_non_exhaustive()
+    }
+}
+
+impl Query for TypoQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AutomatonWeight::<DfaWrapper>::new(self.field, self.automaton.clone())))
+    }
+}
+
+fn typos(field: Field, automaton: &Arc<DfaWrapper>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(Box::new(TypoQuery { field, automaton: automaton.clone() }), boost))
 }
 
 fn prefix(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(field, text), 0, true)), boost))
+}
+
+/// Whether some document has `text` in `field`.
+fn occurs(searcher: &Searcher, field: Field, text: &str) -> bool {
+    searcher.doc_freq(&Term::from_field_text(field, text)).unwrap_or(0) > 0
 }
 
 impl SearchIndex {
@@ -151,6 +177,7 @@ impl SearchIndex {
         let lang = query.lang;
         let words = words(lang, query.text);
         let unfinished = query.as_you_type && !query.text.ends_with(char::is_whitespace);
+        let searcher = self.reader.searcher();
         let mut matcher = Matcher { lang, ..Matcher::default() };
         let mut clauses: Vec<Box<dyn Query>> = Vec::new();
         for (i, word) in words.iter().enumerate() {
@@ -158,7 +185,7 @@ impl SearchIndex {
             if as_prefix {
                 matcher.prefix = Some(word.folded.clone());
             }
-            if let Some(clause) = self.word_query(lang, word, as_prefix, &mut matcher) {
+            if let Some(clause) = self.word_query(&searcher, lang, word, as_prefix, &mut matcher)? {
                 clauses.push(clause);
             }
         }
@@ -172,9 +199,16 @@ impl SearchIndex {
         if query.online_only {
             parts.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(self.fields.online, ONLINE), IndexRecordOption::Basic))));
         }
-        let searcher = self.reader.searcher();
-        let collector = (TopDocs::with_limit(query.limit).and_offset(query.offset).order_by_score(), Count);
-        let (mut top, total) = searcher.search(&BooleanQuery::new(parts), &collector)?;
+        let query_all = BooleanQuery::new(parts);
+        let top_docs = TopDocs::with_limit(query.limit).and_offset(query.offset).order_by_score();
+        // Suggestions need no total, and without counting every match the top hits come faster.
+        let (mut top, total) = if query.as_you_type {
+            let top = searcher.search(&query_all, &top_docs)?;
+            let total = top.len();
+            (top, total)
+        } else {
+            searcher.search(&query_all, &(top_docs, Count))?
+        };
         if query.as_you_type {
             // Suggestions show only the strong matches, not the long tail of weak ones.
             let best = top.first().map_or(0.0, |(score, _)| *score);
@@ -192,18 +226,22 @@ impl SearchIndex {
     }
 
     /// Every way one word may match, the best of them counting.
-    fn word_query(&self, lang: Lang, word: &Word, as_prefix: bool, matcher: &mut Matcher) -> Option<Box<dyn Query>> {
+    fn word_query(&self, searcher: &Searcher, lang: Lang, word: &Word, as_prefix: bool, matcher: &mut Matcher) -> tantivy::Result<Option<Box<dyn Query>>> {
         let f = self.fields.of(lang);
         let mut ways: Vec<Box<dyn Query>> = Vec::new();
         if let Some(stem) = &word.stem {
             ways.extend([term(f.title, stem, 8.0), term(f.synonyms, stem, 5.0), term(f.parts, stem, 3.0), term(f.teaser, stem, 2.0), term(f.body, stem, 1.0)]);
-            let budget = typo_budget(word.folded.chars().count());
+            // A word the titles and synonyms contain as typed is no typo: looking for its
+            // neighbours ("hund" → "fund") would only add noise, and cost time.
+            let known = [f.title, f.synonyms, f.parts].iter().any(|&field| occurs(searcher, field, stem));
+            let budget = if known { 0 } else { typo_budget(word.folded.chars().count()) };
             if budget > 0 {
-                ways.extend([fuzzy(f.title, stem, budget, 3.0), fuzzy(f.synonyms, stem, budget, 2.0)]);
-            }
-            // Compound parts are short and many: one typo in a short word finds too much there.
-            if budget > 1 {
-                ways.push(fuzzy(f.parts, stem, budget, 1.5));
+                let automaton = Arc::new(FuzzyTermQuery::new(Term::from_field_text(f.title, stem), budget, true).automaton()?);
+                ways.extend([typos(f.title, &automaton, 3.0), typos(f.synonyms, &automaton, 2.0)]);
+                // Compound parts are short and many: one typo in a short word finds too much there.
+                if budget > 1 {
+                    ways.push(typos(f.parts, &automaton, 1.5));
+                }
             }
             matcher.stems.push(stem.clone());
             if word.folded.chars().count() >= MIN_PART {
@@ -215,7 +253,7 @@ impl SearchIndex {
             }
             if lang == Lang::En {
                 // German words on the English site: "Anmeldung", "Hundesteuer".
-                if let Some(german) = terms(&mut stemming_analyzer(Lang::De), &word.raw).pop() {
+                if let Some(german) = stem_of(Lang::De, &word.raw) {
                     let de: LangFields = self.fields.de;
                     ways.extend([term(de.title, &german, 3.0), term(de.synonyms, &german, 2.0), term(de.parts, &german, 1.5)]);
                 }
@@ -224,7 +262,7 @@ impl SearchIndex {
         if as_prefix && word.folded.chars().count() >= 2 {
             ways.extend([prefix(f.title, &word.folded, 4.0), prefix(f.synonyms, &word.folded, 2.0)]);
         }
-        (!ways.is_empty()).then(|| Box::new(DisjunctionMaxQuery::with_tie_breaker(ways, 0.1)) as Box<dyn Query>)
+        Ok((!ways.is_empty()).then(|| Box::new(DisjunctionMaxQuery::with_tie_breaker(ways, 0.1)) as Box<dyn Query>))
     }
 
     /// The query with each word the catalogue does not contain replaced by the nearest word
@@ -235,8 +273,7 @@ impl SearchIndex {
         let mut out = Vec::with_capacity(words.len());
         for word in words.iter().filter(|w| w.typed) {
             let known = word.stem.as_ref().is_none_or(|stem| {
-                f.all().iter().any(|&field| searcher.doc_freq(&Term::from_field_text(field, stem)).unwrap_or(0) > 0)
-                    || self.synonyms[slot(lang)].contains_key(&word.folded)
+                f.all().iter().any(|&field| occurs(searcher, field, stem)) || self.synonyms[slot(lang)].contains_key(&word.folded)
             });
             match (known, self.vocabulary[slot(lang)].closest(&word.folded)) {
                 (false, Some(replacement)) => {

@@ -1,7 +1,7 @@
 //! Typo budgets and "did you mean": the words residents see in titles, synonyms and teasers,
 //! and the nearest of them to a word the index does not know.
 
-use super::analysis::{folding_analyzer, terms_with_offsets};
+use super::analysis::folded_words;
 use crate::catalogue::{PublishedService, Variant};
 use crate::i18n::Lang;
 use std::collections::HashMap;
@@ -26,7 +26,6 @@ impl Vocabulary {
     /// The words of the titles, synonyms and teasers of `services` in `lang`.
     pub fn of(services: &[PublishedService], lang: Lang) -> Vocabulary {
         let variant = Variant::from(lang);
-        let mut folding = folding_analyzer(lang);
         let mut words: HashMap<String, (String, u32)> = HashMap::new();
         for service in services {
             let content = &service.content;
@@ -34,7 +33,7 @@ impl Vocabulary {
                 .into_iter()
                 .chain(content.synonyms.iter().map(|s| s.text(variant)));
             for text in texts {
-                for (folded, range) in terms_with_offsets(&mut folding, text) {
+                for (folded, range) in folded_words(lang, text) {
                     if folded.chars().count() < 3 || !folded.chars().all(char::is_alphabetic) {
                         continue;
                     }
