@@ -6,8 +6,8 @@ use super::analysis::{folded_words, stem as stem_of};
 use super::index::{slot, LangFields, SearchIndex, MIN_PART, ONLINE};
 use super::spelling::typo_budget;
 use crate::i18n::Lang;
-use tantivy::collector::{Count, TopDocs};
 use std::sync::Arc;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AutomatonWeight, BooleanQuery, BoostQuery, DfaWrapper, DisjunctionMaxQuery, EnableScoring, FuzzyTermQuery, Occur, Query, TermQuery, Weight,
 };

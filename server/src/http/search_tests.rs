@@ -87,3 +87,11 @@ async fn searches_and_clicks_are_counted_without_personal_data() {
     assert!(zero.iter().any(|s| s.query == "xylofon #####"), "{zero:?}");
     assert!(zero.iter().all(|s| s.results == 0));
 }
+
+#[tokio::test]
+async fn crawlers_are_kept_out_of_search_results() {
+    let (_, robots) = get_page(router(state(None).await), "/robots.txt").await;
+    for path in ["/suche", "/en/search", "/api/v1/search"] {
+        assert!(robots.contains(&format!("Disallow: {path}\n")), "{robots}");
+    }
+}

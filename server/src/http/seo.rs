@@ -1,6 +1,8 @@
 //! `robots.txt` and `sitemap.xml`, with absolute URLs on the public origin.
 
 use super::AppState;
+use app::i18n::Lang;
+use app::search::model::{search_path, SUGGEST_PATH};
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
@@ -19,12 +21,14 @@ pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> Str
     format!("http://{host}")
 }
 
-/// `/robots.txt`: everything may be indexed but the language choice (a redirect); names the
-/// sitemap.
+/// `/robots.txt`: everything may be indexed but the language choice (a redirect), search
+/// results (endless, and they would count as residents' searches) and the suggestion API;
+/// names the sitemap.
 pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
+    let disallowed = [app::i18n::LANGUAGE_CHOICE_PATH, search_path(Lang::De), search_path(Lang::En), SUGGEST_PATH];
     let body = format!(
-        "User-agent: *\nAllow: /\nDisallow: {}\nSitemap: {}/sitemap.xml\n",
-        app::i18n::LANGUAGE_CHOICE_PATH,
+        "User-agent: *\nAllow: /\n{}Sitemap: {}/sitemap.xml\n",
+        disallowed.iter().map(|path| format!("Disallow: {path}\n")).collect::<String>(),
         public_origin(&state.config, &headers)
     );
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], body)
