@@ -78,10 +78,16 @@ pub mod ssr {
     /// A page of results.
     pub fn results(snapshot: &Snapshot, lang: Lang, q: &str, topic: Option<&str>, online_only: bool, page: usize) -> Result<SearchResults, AppError> {
         let q = q.trim();
-        let topic = topic.filter(|t| snapshot.topic(t).is_some()).map(|t| snapshot.topic(t).map_or(t, |t| t.slug_de.as_str()));
-        let page = page.clamp(1, MAX_PAGE);
-        let query = SearchQuery { lang, text: q, topic, online_only, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, as_you_type: false };
-        let found = find(snapshot, &query)?;
+        let topic = snapshot.topic(topic.unwrap_or_default()).map(|t| t.slug_de.as_str());
+        let mut page = page.clamp(1, MAX_PAGE);
+        let mut query = SearchQuery { lang, text: q, topic, online_only, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, as_you_type: false };
+        let mut found = find(snapshot, &query)?;
+        if found.ids.is_empty() && found.total > 0 {
+            // A page past the end (an old link, a typed number): show the last one.
+            page = found.total.div_ceil(PAGE_SIZE).min(MAX_PAGE);
+            query.offset = (page - 1) * PAGE_SIZE;
+            found = find(snapshot, &query)?;
+        }
         let hits = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, true)).collect();
         let pages = found.total.div_ceil(PAGE_SIZE).min(MAX_PAGE);
         let link = |lang: Lang, q: &str, page: usize| search_href(lang, q, topic, online_only, page);

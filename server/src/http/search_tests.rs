@@ -41,6 +41,9 @@ async fn odd_queries_get_a_page_not_an_error() {
         assert_eq!(response.status(), StatusCode::OK, "{uri}");
         assert!(body.contains("<h1"), "{uri}");
     }
+    let (_, body) = get_page(app.clone(), "/suche?q=beantragen&page=99").await;
+    assert!(body.contains("rel=\"prev\""), "a page past the end shows the last page");
+    assert!(body.contains("class=\"card-list search-results\""), "{body}");
     let (_, body) = get_page(app.clone(), "/suche?q=xyzxyzxyz").await;
     assert!(body.contains("0 Ergebnisse"));
     assert!(body.contains("Prüfen Sie die Schreibweise"));
