@@ -5,7 +5,7 @@
 
 use app::catalogue::snapshot::Snapshot;
 use app::catalogue::synthetic::synthetic_services;
-use app::catalogue::{demo_catalogue, PublishedService, SynonymGroups, Taxonomy, VersionStatus};
+use app::catalogue::demo_catalogue;
 use app::i18n::Lang;
 use app::search::{SearchIndex, SearchQuery};
 use std::time::{Duration, Instant};
@@ -23,32 +23,13 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
-fn published(generated: usize) -> (Vec<PublishedService>, SynonymGroups, Taxonomy) {
-    let catalogue = demo_catalogue().expect("demo catalogue");
+/// The demo catalogue plus `generated` services, as residents would see it.
+fn snapshot(generated: usize) -> Snapshot {
+    let mut catalogue = demo_catalogue().expect("demo catalogue");
     let topics: Vec<String> = catalogue.topics.iter().map(|t| t.slug_de.clone()).collect();
     let offices: Vec<String> = catalogue.offices.iter().map(|o| o.slug_de.clone()).collect();
-    let services = catalogue.services.into_iter().chain(synthetic_services(0, generated, &topics, &offices));
-    let published = services
-        .filter_map(|service| {
-            let version = service.versions.into_iter().rev().find(|v| v.status == VersionStatus::Published)?;
-            Some(PublishedService {
-                slug_de: service.slug_de,
-                slug_en: service.slug_en,
-                version: version.number,
-                approved_at: version.approved_at,
-                approved_by: version.approved_by,
-                content: version.content,
-            })
-        })
-        .collect();
-    let taxonomy = Taxonomy {
-        featured: catalogue.featured,
-        topics: catalogue.topics,
-        life_situations: catalogue.life_situations,
-        offices: catalogue.offices,
-        synonyms: catalogue.synonyms.clone(),
-    };
-    (published, catalogue.synonyms, taxonomy)
+    catalogue.services.extend(synthetic_services(0, generated, &topics, &offices));
+    Snapshot::of_catalogue(catalogue).expect("snapshot")
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -57,10 +38,13 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn main() {
     let generated = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    let (services, synonyms, taxonomy) = published(generated);
+    let snapshot = snapshot(generated);
+    let services = &snapshot.services;
+    let synonyms = demo_catalogue().expect("demo catalogue").synonyms;
+    // The snapshot holds an index already; build another one alone to time it and weigh it.
     let before = rss_kib();
     let started = Instant::now();
-    let index = SearchIndex::build(&services, &synonyms).expect("index");
+    let index = SearchIndex::build(services, &synonyms).expect("index");
     let build = started.elapsed();
     let memory = rss_kib().saturating_sub(before);
     println!("Search index over {} services: built in {:.2} s, memory +{:.1} MiB (RSS)", services.len(), build.as_secs_f64(), memory as f64 / 1024.0);
@@ -108,8 +92,6 @@ fn main() {
     }
 
     // What the suggestion endpoint does besides HTTP: search, highlight, assemble.
-    drop(index);
-    let snapshot = Snapshot::new(services, taxonomy).expect("snapshot");
     let mut times = Vec::new();
     for (text, lang) in &queries {
         for _ in 0..RUNS / 4 {

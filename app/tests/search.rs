@@ -3,7 +3,7 @@
 //! Prints precision at 1 and at 3.
 
 use app::catalogue::snapshot::Snapshot;
-use app::catalogue::{demo_catalogue, PublishedService, Taxonomy, VersionStatus};
+use app::catalogue::demo_catalogue;
 use app::i18n::Lang;
 use app::search::SearchQuery;
 use serde::Deserialize;
@@ -21,30 +21,7 @@ struct Case {
 }
 
 fn demo_snapshot() -> Snapshot {
-    let catalogue = demo_catalogue().expect("demo catalogue");
-    let services = catalogue
-        .services
-        .iter()
-        .filter_map(|service| {
-            let version = service.versions.iter().rev().find(|v| v.status == VersionStatus::Published)?;
-            Some(PublishedService {
-                slug_de: service.slug_de.clone(),
-                slug_en: service.slug_en.clone(),
-                version: version.number,
-                approved_at: version.approved_at,
-                approved_by: version.approved_by.clone(),
-                content: version.content.clone(),
-            })
-        })
-        .collect();
-    let taxonomy = Taxonomy {
-        featured: catalogue.featured,
-        topics: catalogue.topics,
-        life_situations: catalogue.life_situations,
-        offices: catalogue.offices,
-        synonyms: catalogue.synonyms,
-    };
-    Snapshot::new(services, taxonomy).expect("snapshot")
+    Snapshot::of_catalogue(demo_catalogue().expect("demo catalogue")).expect("snapshot")
 }
 
 fn top(snapshot: &Snapshot, lang: Lang, text: &str, limit: usize) -> Vec<String> {

@@ -3,7 +3,7 @@
 //! another instance published).
 
 use super::db::{catalogue_version, load_taxonomy, published_services, CatalogueError, PublishedService, Taxonomy};
-use super::model::{LifeSituation, Office, Topic};
+use super::model::{Catalogue, LifeSituation, Office, Topic, VersionStatus};
 use super::text::sort_key;
 use crate::db::Db;
 use crate::search::SearchIndex;
@@ -45,6 +45,34 @@ impl Snapshot {
         let featured = featured.iter().filter_map(|slug| by_slug.get(slug).copied()).collect();
         let search = SearchIndex::build(&services, &synonyms).map_err(|e| CatalogueError::Search(e.to_string()))?;
         Ok(Snapshot { services, topics, life_situations, offices, featured, search: Some(search), by_slug })
+    }
+
+    /// What residents would see of `catalogue` (its published versions), without a database:
+    /// for tests and benchmarks.
+    pub fn of_catalogue(catalogue: Catalogue) -> Result<Snapshot, CatalogueError> {
+        let services = catalogue
+            .services
+            .into_iter()
+            .filter_map(|service| {
+                let version = service.versions.into_iter().rev().find(|v| v.status == VersionStatus::Published)?;
+                Some(PublishedService {
+                    slug_de: service.slug_de,
+                    slug_en: service.slug_en,
+                    version: version.number,
+                    approved_at: version.approved_at,
+                    approved_by: version.approved_by,
+                    content: version.content,
+                })
+            })
+            .collect();
+        let taxonomy = Taxonomy {
+            featured: catalogue.featured,
+            topics: catalogue.topics,
+            life_situations: catalogue.life_situations,
+            offices: catalogue.offices,
+            synonyms: catalogue.synonyms,
+        };
+        Snapshot::new(services, taxonomy)
     }
 
     /// The published service with this German or English slug.

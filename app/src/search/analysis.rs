@@ -5,6 +5,7 @@
 //! out, accents folded, Snowball stemmer. The same analysis runs over the catalogue and over
 //! what residents type, so "Fuehrerschein", "führerschein" and "Fuhrerschein" meet.
 
+use super::slot;
 use crate::i18n::Lang;
 use std::cell::RefCell;
 use std::mem;
@@ -25,6 +26,7 @@ pub fn stemming_analyzer(lang: Lang) -> TextAnalyzer {
             .filter(RemoveLongFilter::limit(48))
             .filter(LowerCaser)
             .filter(stop_words(Language::German))
+            .filter(AsciiFoldingFilter)
             .filter(GermanFolding)
             .filter(Stemmer::new(Language::German))
             .build(),
@@ -45,6 +47,7 @@ pub fn folding_analyzer(lang: Lang) -> TextAnalyzer {
         Lang::De => TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(48))
             .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
             .filter(GermanFolding)
             .build(),
         Lang::En => TextAnalyzer::builder(SimpleTokenizer::default())
@@ -72,10 +75,6 @@ thread_local! {
     // Building an analyzer builds its stop-word set: do it once per thread, not per word.
     static STEMMING: RefCell<[TextAnalyzer; 2]> = RefCell::new(Lang::ALL.map(stemming_analyzer));
     static FOLDING: RefCell<[TextAnalyzer; 2]> = RefCell::new(Lang::ALL.map(folding_analyzer));
-}
-
-fn slot(lang: Lang) -> usize {
-    lang.pick(0, 1)
 }
 
 /// The stem of one word; `None` for a stop word.
@@ -108,32 +107,21 @@ pub fn terms_with_offsets(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(Strin
     terms
 }
 
-/// Folds a lower-case German word: umlauts and their two-letter spellings become the plain
-/// vowel, `ß` becomes `ss`, other accents are dropped.
-pub fn fold_german(word: &str) -> String {
+/// Folds the two-letter spellings of umlauts in a lower-case, accent-free German word
+/// ("fuehrerschein" → "fuhrerschein"), as tantivy's ASCII folding already turned "ü" into "u".
+fn fold_digraphs(word: &str) -> String {
     let mut folded = String::with_capacity(word.len());
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        match c {
-            'ä' | 'à' | 'á' | 'â' | 'å' | 'ã' => folded.push('a'),
-            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' => folded.push('o'),
-            'ü' | 'ù' | 'ú' | 'û' => folded.push('u'),
-            'é' | 'è' | 'ê' | 'ë' => folded.push('e'),
-            'í' | 'ì' | 'î' | 'ï' => folded.push('i'),
-            'ç' => folded.push('c'),
-            'ñ' => folded.push('n'),
-            'ß' => folded.push_str("ss"),
-            'a' | 'o' | 'u' if chars.peek() == Some(&'e') => {
-                chars.next();
-                folded.push(c);
-            }
-            _ => folded.push(c),
+        if matches!(c, 'a' | 'o' | 'u') && chars.peek() == Some(&'e') {
+            chars.next();
         }
+        folded.push(c);
     }
     folded
 }
 
-/// Token filter applying [`fold_german`].
+/// Token filter applying [`fold_digraphs`].
 #[derive(Clone)]
 struct GermanFolding;
 
@@ -168,7 +156,7 @@ impl<T: TokenStream> TokenStream for GermanFoldingStream<T> {
             return false;
         }
         let token = self.tail.token_mut();
-        let folded = fold_german(&token.text);
+        let folded = fold_digraphs(&token.text);
         let _ = mem::replace(&mut token.text, folded);
         true
     }

@@ -25,7 +25,7 @@ pub mod ssr {
     use crate::catalogue::paths::PageKind;
     use crate::catalogue::snapshot::Snapshot;
     use crate::catalogue::{PublishedService, Variant};
-    use crate::search::model::{search_path, segments, SearchHit, Suggestions, TopicChoice, PAGE_SIZE};
+    use crate::search::model::{click_path, search_path, segments, SearchHit, Suggestions, TopicChoice, PAGE_SIZE};
     use crate::search::{Found, Matcher, SearchQuery};
 
     /// Highest page number served; deeper pages are not useful and cost more.
@@ -58,7 +58,7 @@ pub mod ssr {
     /// The link from a result to the service, through the click counter.
     pub fn hit_href(lang: Lang, query: &str, service: &PublishedService) -> String {
         let encode = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-        format!("{}?q={}&zu={}", lang.pick("/suche/treffer", "/en/search/open"), encode(query), encode(&service.slug_de))
+        format!("{}?q={}&zu={}", click_path(lang), encode(query), encode(&service.slug_de))
     }
 
     /// A result with its matches marked; its link goes through the click counter when

@@ -2,6 +2,7 @@
 //! snapshot: at start-up and whenever the catalogue changes.
 
 use super::analysis::{folding_analyzer, stemmed, stemming_analyzer, terms};
+use super::slot;
 use super::spelling::Vocabulary;
 use crate::catalogue::{Localized, PublishedService, SynonymGroups, Variant};
 use crate::catalogue::Availability;
@@ -61,10 +62,6 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-/// Slot of a language in the per-language arrays.
-pub(super) fn slot(lang: Lang) -> usize {
-    lang.pick(0, 1)
-}
 
 fn text_field(schema: &mut tantivy::schema::SchemaBuilder, name: &str, lang: Lang) -> Field {
     let indexing = TextFieldIndexing::default().set_tokenizer(stemmed(lang)).set_index_option(IndexRecordOption::WithFreqs);

@@ -18,5 +18,11 @@ mod spelling;
 
 #[cfg(feature = "ssr")]
 pub use index::SearchIndex;
+
+/// Position of a language in the search's per-language arrays.
+#[cfg(feature = "ssr")]
+fn slot(lang: crate::i18n::Lang) -> usize {
+    lang.pick(0, 1)
+}
 #[cfg(feature = "ssr")]
 pub use query::{Found, Matcher, SearchQuery};

@@ -9,6 +9,11 @@ pub fn search_path(lang: Lang) -> &'static str {
     lang.pick("/suche", "/en/search")
 }
 
+/// The click counter between a result and its service page.
+pub fn click_path(lang: Lang) -> &'static str {
+    lang.pick("/suche/treffer", "/en/search/open")
+}
+
 /// The JSON endpoint the suggestion list reads.
 pub const SUGGEST_PATH: &str = "/api/v1/search";
 

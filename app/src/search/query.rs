@@ -3,7 +3,8 @@
 //! typing; titles weigh most, then synonyms, compound parts, teaser and full text.
 
 use super::analysis::{folded_words, stem as stem_of};
-use super::index::{slot, LangFields, SearchIndex, MIN_PART, ONLINE};
+use super::index::{LangFields, SearchIndex, MIN_PART, ONLINE};
+use super::slot;
 use super::spelling::typo_budget;
 use crate::i18n::Lang;
 use std::sync::Arc;

@@ -8,7 +8,8 @@ use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
 use app::search::log::SearchLog;
-use app::search::model::SUGGEST_PATH;
+use app::i18n::Lang;
+use app::search::model::{click_path, SUGGEST_PATH};
 use app::{shell, App};
 use axum::body::Body;
 use axum::extract::{FromRef, Request};
@@ -75,8 +76,8 @@ pub fn router(state: AppState) -> Router {
         .route("/robots.txt", get(seo::robots))
         .route("/sitemap.xml", get(seo::sitemap))
         .route(SUGGEST_PATH, get(search::suggest))
-        .route("/suche/treffer", get(search::open_hit_de))
-        .route("/en/search/open", get(search::open_hit_en))
+        .route(click_path(Lang::De), get(search::open_hit_de))
+        .route(click_path(Lang::En), get(search::open_hit_en))
         .route(app::i18n::LANGUAGE_CHOICE_PATH, get(language::choose))
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
