@@ -14,6 +14,18 @@ pub enum AppError {
     /// The request could not be transported or decoded.
     #[error("request failed: {0}")]
     Transport(String),
+    /// A staff function was called without a valid session.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// The caller's roles do not allow this, or the form's CSRF token was wrong.
+    #[error("not allowed")]
+    Forbidden,
+    /// The thing asked for does not exist (any more).
+    #[error("not found")]
+    NotFound,
+    /// The input breaks a rule; the message is meant for the person, in their language.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl FromServerFnError for AppError {

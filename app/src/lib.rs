@@ -5,6 +5,7 @@
 //! rendered on the server, so resident pages stay small and work without JavaScript.
 #![recursion_limit = "256"]
 
+pub mod auth;
 pub mod catalogue;
 pub mod components;
 pub mod error;
@@ -13,9 +14,8 @@ pub mod i18n;
 pub mod pages;
 pub mod search;
 pub mod shell;
+pub mod staff;
 
-#[cfg(feature = "ssr")]
-pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod db;
 pub use shell::{shell, App};

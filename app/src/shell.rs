@@ -71,6 +71,12 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/en/imprint") view=|| view! { <ImprintPage lang=Lang::En/> }/>
                 <Route path=path!("/datenschutz") view=|| view! { <PrivacyPage lang=Lang::De/> }/>
                 <Route path=path!("/en/privacy") view=|| view! { <PrivacyPage lang=Lang::En/> }/>
+                <Route path=path!("/verwaltung") view=StaffHomePage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/anmelden") view=SignInPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/anmelden/code") view=SecondFactorPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/anmelden/einrichten") view=SecondFactorSetupPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/anmelden/wiederherstellungscodes") view=RecoveryCodesPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/konto") view=AccountPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -89,6 +89,18 @@ pub enum UserCommand {
         /// Name shown in the staff area.
         #[arg(long, default_value = "")]
         name: String,
+        /// A Base32 TOTP secret to set up the second factor right away (test accounts, or
+        /// accounts moved from another system). Without it, the person sets it up at first
+        /// sign-in when their role requires it.
+        #[arg(long, value_name = "BASE32")]
+        totp_secret: Option<String>,
+    },
+    /// Remove the second factor of an account whose owner lost phone and recovery codes; they
+    /// set it up again at their next sign-in. Ends every session of the account.
+    ResetSecondFactor {
+        /// Sign-in email address.
+        #[arg(long)]
+        email: String,
     },
 }
 

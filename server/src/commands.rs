@@ -71,7 +71,12 @@ async fn seed_demo(db: &Db) -> Result<(), Failure> {
 
 /// `rathaus user add`: the password comes from standard input when it is piped in, otherwise
 /// one is generated and printed once.
-pub async fn add_user(db: &Db, email: &str, roles: &[String], name: &str) -> Result<(), Failure> {
+pub async fn add_user(db: &Db, email: &str, roles: &[String], name: &str, totp_secret: Option<&str>) -> Result<(), Failure> {
+    if let Some(secret) = totp_secret {
+        if auth::second_factor::current_code(secret).is_none() {
+            return Err(Failure::Other("--totp-secret must be a Base32 secret of at least 128 bits".into()));
+        }
+    }
     let roles = roles
         .iter()
         .filter(|r| !r.trim().is_empty())
@@ -96,13 +101,28 @@ pub async fn add_user(db: &Db, email: &str, roles: &[String], name: &str) -> Res
         .map_err(|e| Failure::Other(format!("hashing failed: {e}")))?
         .map_err(|e| Failure::Other(e.to_string()))?;
     let (hash, password) = hash;
-    auth::create_user(db, NewUser { email, display_name: name, roles: &roles, password_hash: &hash })
+    let id = auth::create_user(db, NewUser { email, display_name: name, roles: &roles, password_hash: &hash })
         .await
         .map_err(|e| Failure::Other(e.to_string()))?;
+    if let Some(secret) = totp_secret {
+        auth::accounts::enable_second_factor(db, id, secret, &[]).await?;
+    }
     println!("Created {}.", email.trim().to_lowercase());
     if generated {
         println!("Password (shown only now): {password}");
     }
+    Ok(())
+}
+
+/// `rathaus user reset-second-factor`: the account sets up its second factor again.
+pub async fn reset_second_factor(db: &Db, email: &str) -> Result<(), Failure> {
+    let account = auth::accounts::account_by_email(db, email)
+        .await?
+        .ok_or_else(|| Failure::Other(format!("no active account {}", email.trim().to_lowercase())))?;
+    auth::accounts::disable_second_factor(db, account.user.id).await?;
+    app::staff::audit::record(db, "rathaus user reset-second-factor", "second_factor.reset", &account.user.email, "zweiter Faktor entfernt")
+        .await?;
+    println!("Second factor of {} removed; every session ended.", account.user.email);
     Ok(())
 }
 

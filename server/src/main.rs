@@ -62,9 +62,10 @@ async fn run(command: Command, config: Config) -> Result<(), commands::Failure> 
         Command::Serve => serve(config, db.clone()).await,
         Command::Migrate => Ok(()),
         Command::Seed(args) => commands::seed(&db, &args).await,
-        Command::User(cli::UserCommand::Add { email, role, name }) => {
-            commands::add_user(&db, &email, &role, &name).await
+        Command::User(cli::UserCommand::Add { email, role, name, totp_secret }) => {
+            commands::add_user(&db, &email, &role, &name, totp_secret.as_deref()).await
         }
+        Command::User(cli::UserCommand::ResetSecondFactor { email }) => commands::reset_second_factor(&db, &email).await,
         Command::Export { output } => commands::export(&db, output.as_deref()).await,
         Command::Import { file } => commands::import(&db, &file).await,
     };
@@ -84,6 +85,7 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
         .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;
     tokio::spawn(follow_catalogue(state.db.clone(), state.catalogue.clone()));
     tokio::spawn(write_search_statistics(state.db.clone(), state.search_log.clone()));
+    tokio::spawn(delete_expired_sessions(state.db.clone()));
     tracing::info!(address = %config.listen, "serving on http://{}", config.listen);
     let (db, search_log) = (state.db.clone(), state.search_log.clone());
     http::serve(listener, http::router(state), http::shutdown_signal()).await;
@@ -101,6 +103,19 @@ async fn write_search_statistics(db: app::db::Db, log: app::search::log::SearchL
         ticks.tick().await;
         if let Err(error) = log.flush(&db).await {
             tracing::warn!(%error, "writing search statistics failed; kept for the next attempt");
+        }
+    }
+}
+
+/// Deletes ended staff sessions every ten minutes.
+async fn delete_expired_sessions(db: app::db::Db) {
+    use tower_sessions::session_store::ExpiredDeletion;
+    let store = app::auth::DbSessionStore::new(db);
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        ticks.tick().await;
+        if let Err(error) = store.delete_expired().await {
+            tracing::warn!(%error, "deleting expired staff sessions failed");
         }
     }
 }

@@ -1,46 +1,14 @@
 //! Creating staff accounts.
 
 use crate::db::{Db, DbError};
-use serde::{Deserialize, Serialize};
+use super::Role;
 use std::str::FromStr;
-
-/// What a member of staff may do. A person may hold several roles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Writes service listings; cannot publish.
-    Editor,
-    /// Reviews and publishes listings written by others.
-    Publisher,
-    /// Works the inbox of incoming requests.
-    Caseworker,
-    /// Manages accounts, roles, settings and reads the audit log.
-    Administrator,
-}
-
-impl Role {
-    /// Every role.
-    pub const ALL: [Role; 4] = [Role::Editor, Role::Publisher, Role::Caseworker, Role::Administrator];
-
-    /// The name stored in the database and used on the command line.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Editor => "editor",
-            Role::Publisher => "publisher",
-            Role::Caseworker => "caseworker",
-            Role::Administrator => "administrator",
-        }
-    }
-}
 
 impl FromStr for Role {
     type Err = UserError;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Role::ALL
-            .into_iter()
-            .find(|role| role.as_str().eq_ignore_ascii_case(value.trim()))
-            .ok_or_else(|| UserError::UnknownRole(value.to_string()))
+        Role::parse(value).ok_or_else(|| UserError::UnknownRole(value.to_string()))
     }
 }
 

@@ -66,6 +66,12 @@ pub fn german_date(unix_seconds: i64) -> String {
     german_date_of(&berlin_local(unix_seconds).0)
 }
 
+/// A Unix timestamp as German local date and time, e.g. "26.11.2026, 14:05".
+pub fn german_date_time(unix_seconds: i64) -> String {
+    let (date, _, minutes) = berlin_local(unix_seconds);
+    format!("{}, {:02}:{:02}", german_date_of(&date), minutes / 60, minutes % 60)
+}
+
 /// An ISO date ("2026-12-24") the way Germans write it ("24.12.2026").
 pub fn german_date_of(iso: &str) -> String {
     let mut parts = iso.split('-');

@@ -45,7 +45,7 @@ pub fn ServerErrorPage(lang: Lang, error: AppError) -> impl IntoView {
     set_status(500);
     let reference = match error {
         AppError::Internal(id) => id,
-        AppError::Transport(_) => "-".into(),
+        _ => "-".into(),
     };
     let title = td_string!(lang.locale(), server_error.title);
     view! {

@@ -7,6 +7,7 @@ mod home;
 mod legal;
 mod not_found;
 mod search;
+pub mod staff;
 
 pub use catalogue::{
     AToZPage, LifeSituationIndexPage, LifeSituationPage, OfficeIndexPage, OfficePage, ServicePage, TopicIndexPage, TopicPage,
@@ -16,3 +17,4 @@ pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use search::SearchPage;
+pub use staff::{AccountPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};

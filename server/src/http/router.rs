@@ -97,6 +97,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     };
     // Each `layer` wraps everything added before it: the last one is the outermost.
     routes
+        .layer(staff_sessions(state))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(same_origin_writes))
@@ -115,6 +116,24 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
                 .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Staff sessions (tower-sessions in the database) and the signed-in user (axum-login). The
+/// cookie is `__Host-` prefixed and `Secure` behind https, always HttpOnly and SameSite=Lax;
+/// a session ends after 30 idle minutes (the guard also enforces an absolute limit). Requests
+/// without the cookie, i.e. every resident's, never touch the session table.
+fn staff_sessions(state: &AppState) -> axum_login::AuthManagerLayer<app::auth::StaffBackend, app::auth::DbSessionStore> {
+    use tower_sessions::{cookie::time, cookie::SameSite, Expiry, SessionManagerLayer};
+    let https = state.config.is_https();
+    let sessions = SessionManagerLayer::new(app::auth::DbSessionStore::new(state.db.clone()))
+        .with_name(if https { "__Host-rathaus_staff" } else { "rathaus_staff" })
+        .with_secure(https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(app::staff::guard::IDLE_TIMEOUT_MINUTES)))
+        .with_always_save(true);
+    axum_login::AuthManagerLayerBuilder::new(app::auth::StaffBackend::new(state.db.clone()), sessions).build()
 }
 
 /// What Leptos components and server functions find in context for each request.

@@ -1,0 +1,12 @@
+//! The staff area's shared pieces: who is signed in, the checks every staff server function
+//! makes, the sign-in flow and the audit log. Staff pages are rendered on the server only (no
+//! islands), so none of this reaches the residents' WebAssembly bundle.
+
+pub mod account;
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod guard;
+pub mod model;
+pub mod sign_in;
+
+pub use model::{Notice, StaffContext, StaffPage, SIGN_IN_PATH, STAFF_ROOT};
