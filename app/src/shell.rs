@@ -77,6 +77,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/anmelden/einrichten") view=SecondFactorSetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/anmelden/wiederherstellungscodes") view=RecoveryCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konto") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/konten") view=AccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/rueckmeldungen") view=FeedbackListPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/suchstatistik") view=SearchInsightPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/protokoll") view=AuditPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

@@ -49,6 +49,7 @@ pub fn action_label(action: &str) -> &str {
         "user.create" => "Konto angelegt",
         "user.roles" => "Rollen geändert",
         "user.disable" => "Konto gesperrt",
+        "user.enable" => "Konto entsperrt",
         "service.create" => "Leistung angelegt",
         "service.save" => "Entwurf gespeichert",
         "service.submit" => "Zur Prüfung gegeben",

@@ -3,9 +3,11 @@
 //! islands), so none of this reaches the residents' WebAssembly bundle.
 
 pub mod account;
+pub mod admin;
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod guard;
+pub mod insight;
 pub mod model;
 pub mod sign_in;
 

@@ -1,9 +1,13 @@
 //! The staff area (`/verwaltung`): server-rendered pages with plain forms, no islands.
 
+mod accounts;
 mod frame;
 mod home;
+mod insight;
 mod sign_in;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
+pub use accounts::AccountsPage;
 pub use home::{AccountPage, StaffHomePage};
+pub use insight::{AuditPage, FeedbackListPage, SearchInsightPage};
 pub use sign_in::{RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage};
