@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/rueckmeldungen") view=FeedbackListPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/suchstatistik") view=SearchInsightPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/protokoll") view=AuditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/katalog") view=CatalogueTransferPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

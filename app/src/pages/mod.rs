@@ -17,4 +17,4 @@ pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use search::SearchPage;
-pub use staff::{AccountPage, AccountsPage, AuditPage, FeedbackListPage, SearchInsightPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};
+pub use staff::{AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, SearchInsightPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};

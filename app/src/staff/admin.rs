@@ -186,3 +186,35 @@ pub async fn reset_account_second_factor(csrf: String, id: i64) -> Result<(), Ap
     audit(&user, "second_factor.reset", &email, "zweiter Faktor entfernt").await?;
     notify(true, format!("Zweiter Faktor von {email} entfernt; alle Sitzungen beendet.")).await
 }
+
+/// What the export and import page shows about the current catalogue.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogueSize {
+    /// Services (any state).
+    pub services: i64,
+    /// Published services.
+    pub published: i64,
+    /// Topics.
+    pub topics: i64,
+    /// Offices.
+    pub offices: i64,
+}
+
+/// The export and import page (administrators).
+#[server(endpoint = "staff/catalogue-size")]
+pub async fn get_catalogue_size() -> Result<StaffPage<CatalogueSize>, AppError> {
+    use crate::staff::guard::{db, page, require};
+    let user = require(&[Role::Administrator]).await?;
+    let db = db()?;
+    let count = |sql: &'static str| {
+        let db = db.clone();
+        async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(db.pool()).await.map_err(AppError::internal) }
+    };
+    let size = CatalogueSize {
+        services: count("SELECT COUNT(*) FROM services").await?,
+        published: count("SELECT COUNT(*) FROM service_versions WHERE status = 'published'").await?,
+        topics: count("SELECT COUNT(*) FROM topics").await?,
+        offices: count("SELECT COUNT(*) FROM offices").await?,
+    };
+    page(&user, size).await
+}

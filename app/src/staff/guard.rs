@@ -29,7 +29,11 @@ pub async fn session() -> Result<Session, AppError> {
 
 /// The signed-in person, if the session is valid and younger than the absolute timeout.
 pub async fn current_user() -> Result<Option<StaffUser>, AppError> {
-    let mut auth = auth_session().await?;
+    signed_in_user(&mut auth_session().await?).await
+}
+
+/// [`current_user`] for handlers outside Leptos, which extract the session themselves.
+pub async fn signed_in_user(auth: &mut AuthSession) -> Result<Option<StaffUser>, AppError> {
     let Some(user) = auth.user.clone() else { return Ok(None) };
     let signed_in_at: i64 = auth.session.get(SIGNED_IN_AT).await.map_err(AppError::internal)?.unwrap_or(0);
     if crate::db::now() - signed_in_at > ABSOLUTE_TIMEOUT_SECONDS {
@@ -81,14 +85,18 @@ pub async fn require(roles: &[Role]) -> Result<StaffUser, AppError> {
 /// [`require`] plus the CSRF token every state-changing form sends.
 pub async fn require_change(roles: &[Role], csrf: &str) -> Result<StaffUser, AppError> {
     let user = require(roles).await?;
-    let expected: Option<String> = session().await?.get(CSRF).await.map_err(AppError::internal)?;
-    match expected {
-        Some(expected) if !csrf.is_empty() && constant_time_eq(expected.as_bytes(), csrf.as_bytes()) => Ok(user),
-        _ => {
-            tracing::warn!(user = user.email, "staff change refused: CSRF token missing or wrong");
-            Err(forbid())
-        }
+    if csrf_matches(&session().await?, csrf).await? {
+        Ok(user)
+    } else {
+        tracing::warn!(user = user.email, "staff change refused: CSRF token missing or wrong");
+        Err(forbid())
     }
+}
+
+/// Whether `csrf` is the session's token.
+pub async fn csrf_matches(session: &Session, csrf: &str) -> Result<bool, AppError> {
+    let expected: Option<String> = session.get(CSRF).await.map_err(AppError::internal)?;
+    Ok(expected.is_some_and(|expected| !csrf.is_empty() && constant_time_eq(expected.as_bytes(), csrf.as_bytes())))
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -115,7 +123,12 @@ pub async fn complete_sign_in(auth: &mut AuthSession, user: &StaffUser) -> Resul
 
 /// Leaves a message for the next page the person sees.
 pub async fn notify(success: bool, text: impl Into<String>) -> Result<(), AppError> {
-    session().await?.insert(NOTICE, Notice { success, text: text.into() }).await.map_err(AppError::internal)
+    notify_session(&session().await?, success, text).await
+}
+
+/// [`notify`] on a given session.
+pub async fn notify_session(session: &Session, success: bool, text: impl Into<String>) -> Result<(), AppError> {
+    session.insert(NOTICE, Notice { success, text: text.into() }).await.map_err(AppError::internal)
 }
 
 /// The frame's context for `user`, taking the one-time notice.

@@ -96,6 +96,30 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     }
 }
 
+/// Limits request bodies: 1 MiB, and more only for the administrators' catalogue import. A
+/// declared length over the limit is refused with 413 at once; a longer stream fails when read.
+pub async fn body_limit(request: Request, next: Next) -> Response {
+    let limit = if request.uri().path() == super::catalogue_transfer::IMPORT_PATH {
+        super::catalogue_transfer::IMPORT_LIMIT
+    } else {
+        super::router::BODY_LIMIT
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Die Anfrage ist zu groß. / The request is too large.",
+        )
+            .into_response();
+    }
+    next.run(request.map(|body| Body::new(http_body_util::Limited::new(body, limit)))).await
+}
+
 /// Turns a panic while handling a request into a 500 error page; the process keeps serving.
 pub async fn catch_panic(State(policy): State<HeaderPolicy>, request: Request, next: Next) -> Response {
     let request_id = request

@@ -1,5 +1,6 @@
 //! The HTTP side: routes, middleware and the server loop.
 
+mod catalogue_transfer;
 mod error_page;
 mod health;
 mod language;

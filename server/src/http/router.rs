@@ -1,9 +1,9 @@
 //! The complete router: probes, Leptos pages and server functions, static files, middleware.
 //! Tests drive it with `tower::ServiceExt::oneshot`, without a socket.
 
-use super::middleware::{catch_panic, same_origin_writes, security_headers, HeaderPolicy};
+use super::middleware::{body_limit, catch_panic, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
-use super::{health, language, search, seo, static_files};
+use super::{catalogue_transfer, health, language, search, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
@@ -15,7 +15,7 @@ use axum::body::Body;
 use axum::extract::{FromRef, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::from_fn_with_state;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::nonce::Nonce;
@@ -26,7 +26,6 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -79,6 +78,8 @@ pub fn router(state: AppState) -> Router {
         .route(click_path(Lang::De), get(search::open_hit_de))
         .route(click_path(Lang::En), get(search::open_hit_en))
         .route(app::i18n::LANGUAGE_CHOICE_PATH, get(language::choose))
+        .route(catalogue_transfer::EXPORT_PATH, get(catalogue_transfer::export))
+        .route(catalogue_transfer::IMPORT_PATH, post(catalogue_transfer::import))
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
         .fallback_service(static_files::public_files(&site_root, not_found))
@@ -98,7 +99,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     // Each `layer` wraps everything added before it: the last one is the outermost.
     routes
         .layer(staff_sessions(state))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(same_origin_writes))
         .layer(from_fn_with_state(policy.clone(), catch_panic))

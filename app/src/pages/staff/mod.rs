@@ -5,9 +5,11 @@ mod frame;
 mod home;
 mod insight;
 mod sign_in;
+mod transfer;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
 pub use accounts::AccountsPage;
 pub use home::{AccountPage, StaffHomePage};
 pub use insight::{AuditPage, FeedbackListPage, SearchInsightPage};
+pub use transfer::CatalogueTransferPage;
 pub use sign_in::{RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage};
