@@ -98,7 +98,7 @@ pub async fn get_accounts() -> Result<StaffPage<Vec<AccountRow>>, AppError> {
 
 /// Creates an account; its one-time password is shown once in the notice.
 #[server(endpoint = "staff/accounts/create")]
-pub async fn create_account(csrf: String, email: String, #[server(default)] display_name: String, #[server(flatten)] roles: RoleBoxes) -> Result<(), AppError> {
+pub async fn create_account(csrf: String, email: String, #[server(default)] display_name: String, #[server(default)] roles: RoleBoxes) -> Result<(), AppError> {
     use crate::auth::{create_user, generate_password, hash_password, NewUser, UserError};
     use crate::staff::guard::{audit, db, notify, require_change};
     let user = require_change(&[Role::Administrator], &csrf).await?;
@@ -128,7 +128,7 @@ pub async fn create_account(csrf: String, email: String, #[server(default)] disp
 
 /// Replaces an account's roles.
 #[server(endpoint = "staff/accounts/roles")]
-pub async fn set_account_roles(csrf: String, id: i64, #[server(flatten)] roles: RoleBoxes) -> Result<(), AppError> {
+pub async fn set_account_roles(csrf: String, id: i64, #[server(default)] roles: RoleBoxes) -> Result<(), AppError> {
     use crate::staff::guard::{audit, db, notify, require_change};
     let user = require_change(&[Role::Administrator], &csrf).await?;
     let roles = roles.roles();

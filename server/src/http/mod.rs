@@ -19,3 +19,5 @@ pub use serve::{serve, shutdown_signal};
 mod tests;
 #[cfg(test)]
 mod search_tests;
+#[cfg(test)]
+mod staff_tests;

@@ -1,0 +1,322 @@
+//! Router-level tests of the staff area on SQLite and PostgreSQL: every staff endpoint refuses
+//! callers without a session and with the wrong roles, changes need the CSRF token, sessions
+//! end, and sign-in with the second factor works and throttles.
+
+use super::tests::state;
+use super::{router, AppState};
+use app::auth::{accounts, create_user, hash_password, second_factor, NewUser, Role};
+use app::db::Db;
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::response::Response;
+use axum::Router;
+use http_body_util::BodyExt;
+use std::future::Future;
+use tower::ServiceExt;
+
+const PASSWORD: &str = "ein sehr langes Testpasswort";
+
+/// Runs `test` on the demo state with SQLite, then with a fresh PostgreSQL database when
+/// `RATHAUS_TEST_POSTGRES_URL` names a server (as `make test` does).
+async fn on_each_backend<F, Fut>(test: F)
+where
+    F: Fn(AppState) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    test(state(None).await).await;
+    let Ok(admin_url) = std::env::var("RATHAUS_TEST_POSTGRES_URL") else {
+        assert_eq!(std::env::var("RATHAUS_TEST_SQLITE_ONLY").as_deref(), Ok("1"), "set RATHAUS_TEST_POSTGRES_URL or RATHAUS_TEST_SQLITE_ONLY=1");
+        return;
+    };
+    let admin = Db::connect(&admin_url).await.expect("PostgreSQL test server");
+    let name = format!("rathaus_router_{}_{}", std::process::id(), app::db::random_token());
+    sqlx::query(&format!("CREATE DATABASE {name}")).execute(admin.pool()).await.expect("create database");
+    let url = format!("{}/{name}", admin_url.rsplit_once('/').expect("URL ends in /database").0);
+    let mut state = state(None).await;
+    let db = Db::connect(&url).await.expect("connect");
+    db.migrate().await.expect("migrate");
+    app::catalogue::seed_demo(&db).await.expect("demo catalogue");
+    state.catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
+    state.db = db.clone();
+    test(state).await;
+    db.close().await;
+    sqlx::query(&format!("DROP DATABASE {name} WITH (FORCE)")).execute(admin.pool()).await.expect("drop database");
+}
+
+/// A browser: the session cookie and the CSRF token of the last staff page.
+#[derive(Clone, Default)]
+struct Browser {
+    cookie: Option<String>,
+}
+
+impl Browser {
+    async fn send(&mut self, app: &Router, mut request: Request<Body>) -> (Response, String) {
+        if let Some(cookie) = &self.cookie {
+            request.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
+        }
+        let response = app.clone().oneshot(request).await.unwrap();
+        if let Some(set) = response.headers().get(header::SET_COOKIE).and_then(|v| v.to_str().ok()) {
+            let pair = set.split(';').next().unwrap_or_default().to_string();
+            self.cookie = (!pair.ends_with('=')).then_some(pair);
+        }
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.unwrap().to_bytes();
+        (Response::from_parts(parts, Body::empty()), String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    async fn get(&mut self, app: &Router, uri: &str) -> (Response, String) {
+        self.send(app, Request::get(uri).header(header::ACCEPT, "text/html").body(Body::empty()).unwrap()).await
+    }
+
+    async fn post(&mut self, app: &Router, uri: &str, form: &str) -> (Response, String) {
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://localhost/verwaltung")
+            .body(Body::from(form.to_string()))
+            .unwrap();
+        self.send(app, request).await
+    }
+
+    /// The CSRF token from the staff home page.
+    async fn csrf(&mut self, app: &Router) -> String {
+        let (_, page) = self.get(app, "/verwaltung").await;
+        let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field on the staff page") + 19;
+        page[start..start + 32].to_string()
+    }
+}
+
+fn location(response: &Response) -> &str {
+    response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
+}
+
+fn encode(value: &str) -> String {
+    url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+/// Creates an account with `roles`; publishers and administrators get a TOTP secret.
+async fn account(db: &Db, email: &str, roles: &[Role]) -> Option<String> {
+    let hash = hash_password(PASSWORD).unwrap();
+    let id = create_user(db, NewUser { email, display_name: email, roles, password_hash: &hash }).await.unwrap();
+    let needs = roles.iter().any(|r| matches!(r, Role::Publisher | Role::Administrator));
+    if needs {
+        let secret = second_factor::new_secret();
+        accounts::enable_second_factor(db, id, &secret, &["abcd-efgh".to_string()]).await.unwrap();
+        Some(secret)
+    } else {
+        None
+    }
+}
+
+/// Signs in through the forms; returns the browser with its session.
+async fn signed_in(app: &Router, email: &str, secret: Option<&str>) -> Browser {
+    let mut browser = Browser::default();
+    let (response, _) = browser.post(app, "/api/staff/sign-in", &format!("email={}&password={}", encode(email), encode(PASSWORD))).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    if let Some(secret) = secret {
+        assert_eq!(location(&response), "/verwaltung/anmelden/code");
+        let code = second_factor::current_code(secret).unwrap();
+        let (response, _) = browser.post(app, "/api/staff/sign-in/code", &format!("code={code}")).await;
+        assert_eq!(location(&response), "/verwaltung", "the code signs in");
+    } else {
+        assert_eq!(location(&response), "/verwaltung");
+    }
+    browser
+}
+
+/// Every staff page and the roles that may open it (empty: every signed-in person).
+const PAGES: &[(&str, &[Role])] = &[
+    ("/verwaltung", &[]),
+    ("/verwaltung/konto", &[]),
+    ("/verwaltung/konten", &[Role::Administrator]),
+    ("/verwaltung/protokoll", &[Role::Administrator]),
+    ("/verwaltung/katalog", &[Role::Administrator]),
+    ("/verwaltung/katalog/export", &[Role::Administrator]),
+    ("/verwaltung/rueckmeldungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/verwaltung/suchstatistik", &[Role::Editor, Role::Publisher, Role::Administrator]),
+];
+
+/// Every state-changing staff server function, the roles allowed, and a valid form body.
+/// `{csrf}` is replaced by the caller's token.
+const CHANGES: &[(&str, &[Role], &str)] = &[
+    ("/api/staff/accounts/create", &[Role::Administrator], "csrf={csrf}&email=neu%40rathaus.example&display_name=Neu"),
+    ("/api/staff/accounts/roles", &[Role::Administrator], "csrf={csrf}&id=1&roles[editor]=1"),
+    ("/api/staff/accounts/disable", &[Role::Administrator], "csrf={csrf}&id=1"),
+    ("/api/staff/accounts/reset-second-factor", &[Role::Administrator], "csrf={csrf}&id=1"),
+];
+
+/// Server functions of the staff area that only read, with the roles allowed.
+const READS: &[(&str, &[Role])] = &[
+    ("/api/staff/dashboard", &[]),
+    ("/api/staff/account", &[]),
+    ("/api/staff/accounts", &[Role::Administrator]),
+    ("/api/staff/audit", &[Role::Administrator]),
+    ("/api/staff/catalogue-size", &[Role::Administrator]),
+    ("/api/staff/feedback", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/api/staff/search-insight", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/api/staff/recovery-codes", &[]),
+];
+
+/// Endpoints of the sign-in flow itself, open to everyone by design.
+const SIGN_IN_FLOW: &[&str] = &[
+    "/api/staff/sign-in",
+    "/api/staff/sign-in/code",
+    "/api/staff/second-factor",
+    "/api/staff/sign-out",
+    "/api/staff/sign-in-form",
+    "/api/staff/code-form",
+    "/api/staff/second-factor-form",
+];
+
+#[test]
+fn the_sweep_covers_every_staff_server_function() {
+    let listed: Vec<&str> = CHANGES.iter().map(|c| c.0).chain(READS.iter().map(|r| r.0)).chain(SIGN_IN_FLOW.iter().copied()).collect();
+    let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_string())
+        .filter(|path| path.starts_with("/api/staff/"))
+        .collect();
+    assert!(!registered.is_empty());
+    for path in &registered {
+        assert!(listed.contains(&path.as_str()), "{path} is not in the role sweep");
+    }
+}
+
+#[tokio::test]
+async fn staff_endpoints_refuse_strangers_and_wrong_roles() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        let mut stranger = Browser::default();
+        for (page, _) in PAGES {
+            let (response, _) = stranger.get(&app, page).await;
+            assert!(response.status().is_redirection(), "{page} without a session");
+            assert!(location(&response).starts_with("/verwaltung/anmelden"), "{page} sends to the sign-in page");
+        }
+        for (path, _, form) in CHANGES {
+            let (response, _) = stranger.post(&app, path, &form.replace("{csrf}", "x")).await;
+            assert!(location(&response).starts_with("/verwaltung/anmelden"), "{path} without a session");
+        }
+        for (path, _) in READS {
+            let request = Request::post(*path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from("")).unwrap();
+            let (response, _) = stranger.send(&app, request).await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path} answers API callers with 401");
+        }
+
+        for role in Role::ALL {
+            let email = format!("{}@rathaus.example", role.as_str());
+            let secret = account(&state.db, &email, &[role]).await;
+            let mut browser = signed_in(&app, &email, secret.as_deref()).await;
+            let csrf = browser.csrf(&app).await;
+            for (page, allowed) in PAGES {
+                let (response, _) = browser.get(&app, page).await;
+                let expected = if allowed.is_empty() || allowed.contains(&role) { StatusCode::OK } else { StatusCode::FORBIDDEN };
+                assert_eq!(response.status(), expected, "{page} as {role:?}");
+            }
+            for (path, allowed, form) in CHANGES {
+                if !allowed.contains(&role) {
+                    let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(state.db.pool()).await.unwrap();
+                    let (response, _) = browser.post(&app, path, &form.replace("{csrf}", &csrf)).await;
+                    assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path} as {role:?}");
+                    let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log").fetch_one(state.db.pool()).await.unwrap();
+                    assert_eq!(before, after, "{path} as {role:?} changed nothing");
+                }
+            }
+            for (path, allowed) in READS {
+                if !allowed.is_empty() && !allowed.contains(&role) {
+                    let (response, _) = browser.post(&app, path, "").await;
+                    assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path} as {role:?}");
+                }
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn changes_need_the_session_csrf_token() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        let secret = account(&state.db, "admin@test.example", &[Role::Administrator]).await;
+        let mut admin = signed_in(&app, "admin@test.example", secret.as_deref()).await;
+        let csrf = admin.csrf(&app).await;
+        let create = |token: &str| format!("csrf={token}&email=anna%40rathaus.example&display_name=Anna&roles%5Beditor%5D=1");
+        for token in ["", "00000000000000000000000000000000"] {
+            let (response, _) = admin.post(&app, "/api/staff/accounts/create", &create(token)).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "token {token:?}");
+        }
+        assert!(accounts::account_by_email(&state.db, "anna@rathaus.example").await.unwrap().is_none());
+        let (response, _) = admin.post(&app, "/api/staff/accounts/create", &create(&csrf)).await;
+        assert_eq!(location(&response), "/verwaltung/konten");
+        let anna = accounts::account_by_email(&state.db, "anna@rathaus.example").await.unwrap().expect("created");
+        assert_eq!(anna.user.roles, [Role::Editor]);
+        let (_, page) = admin.get(&app, "/verwaltung/konten").await;
+        assert!(page.contains("Einmal-Passwort"), "the one-time password is shown once");
+        let (_, page) = admin.get(&app, "/verwaltung/protokoll").await;
+        assert!(page.contains("Konto angelegt") && page.contains("anna@rathaus.example"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_too_long_or_signed_out_everywhere() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
+        let mut first = signed_in(&app, "erik@rathaus.example", None).await;
+        assert_eq!(first.get(&app, "/verwaltung").await.0.status(), StatusCode::OK);
+        sqlx::query("UPDATE staff_sessions SET expires_at = $1").bind(app::db::now() - 1).execute(state.db.pool()).await.unwrap();
+        let (response, _) = first.get(&app, "/verwaltung").await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"), "an idle session has ended");
+
+        let mut laptop = signed_in(&app, "erik@rathaus.example", None).await;
+        let mut phone = signed_in(&app, "erik@rathaus.example", None).await;
+        let csrf = laptop.csrf(&app).await;
+        let (response, _) = laptop.post(&app, "/api/staff/sign-out", &format!("csrf={csrf}&everywhere=1")).await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"));
+        let (response, _) = phone.get(&app, "/verwaltung").await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"), "the other session has ended too");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn sign_in_checks_the_second_factor_refuses_replays_and_backs_off() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        let secret = account(&state.db, "petra@rathaus.example", &[Role::Publisher]).await.unwrap();
+        let mut browser = Browser::default();
+        let (response, _) = browser.post(&app, "/api/staff/sign-in", &format!("email=petra%40rathaus.example&password={}", encode(PASSWORD))).await;
+        assert_eq!(location(&response), "/verwaltung/anmelden/code");
+        let (response, _) = browser.get(&app, "/verwaltung").await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"), "the password alone does not sign in");
+        let (response, _) = browser.post(&app, "/api/staff/sign-in/code", "code=000000").await;
+        assert_eq!(location(&response), "/verwaltung/anmelden/code");
+        let (_, page) = browser.get(&app, "/verwaltung/anmelden/code").await;
+        assert!(page.contains("Der Code stimmt nicht"));
+        let code = second_factor::current_code(&secret).unwrap();
+        let (response, _) = browser.post(&app, "/api/staff/sign-in/code", &format!("code={code}")).await;
+        assert_eq!(location(&response), "/verwaltung");
+
+        let mut again = Browser::default();
+        again.post(&app, "/api/staff/sign-in", &format!("email=petra%40rathaus.example&password={}", encode(PASSWORD))).await;
+        let (response, _) = again.post(&app, "/api/staff/sign-in/code", &format!("code={code}")).await;
+        assert_eq!(location(&response), "/verwaltung/anmelden/code", "a used code is refused");
+        let (response, _) = again.post(&app, "/api/staff/sign-in/code", "code=ABCD-EFGH").await;
+        assert_eq!(location(&response), "/verwaltung", "a recovery code works once");
+
+        let mut attacker = Browser::default();
+        for _ in 0..3 {
+            attacker.post(&app, "/api/staff/sign-in", "email=petra%40rathaus.example&password=falsch-falsch-falsch").await;
+        }
+        let (_, page) = attacker.get(&app, "/verwaltung/anmelden").await;
+        assert!(page.contains("E-Mail-Adresse oder Passwort ist falsch"));
+        attacker.post(&app, "/api/staff/sign-in", &format!("email=petra%40rathaus.example&password={}", encode(PASSWORD))).await;
+        let (_, page) = attacker.get(&app, "/verwaltung/anmelden").await;
+        assert!(page.contains("Bitte warten Sie"), "after three failures even the right password waits");
+        assert!(page.contains("value=\"petra@rathaus.example\""), "the typed address is kept");
+        let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in_failed'").fetch_one(state.db.pool()).await.unwrap();
+        assert!(failures >= 4, "failed attempts are audited");
+        let tamper = sqlx::query("DELETE FROM audit_log").execute(state.db.pool()).await;
+        assert!(tamper.is_err(), "the audit log is append-only");
+    })
+    .await;
+}
