@@ -285,7 +285,7 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
 
 /// Marks the published catalogue as changed: every instance compares this value with the one
 /// it loaded and reloads when they differ.
-async fn bump_version(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), CatalogueError> {
+pub(crate) async fn bump_version(tx: &mut sqlx::Transaction<'_, sqlx::Any>) -> Result<(), CatalogueError> {
     sqlx::query(
         "INSERT INTO catalogue_settings (key, value) VALUES ('version', $1) \
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",

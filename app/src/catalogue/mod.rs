@@ -1,10 +1,13 @@
 //! The catalogue of city services: model, storage, the publish operation, export and import,
-//! the in-memory snapshot residents read, and the demo data.
+//! the in-memory snapshot residents read, the demo data, and staff editing of topics, life
+//! situations, offices, synonyms and featured services (with their textarea formats).
 
 pub mod api;
 pub mod hours;
+pub mod hours_text;
 pub mod model;
 pub mod paths;
+pub mod synonyms_text;
 pub mod text;
 
 #[cfg(feature = "ssr")]
@@ -17,6 +20,8 @@ pub mod sitemap;
 pub mod snapshot;
 #[cfg(feature = "ssr")]
 pub mod synthetic;
+#[cfg(feature = "ssr")]
+pub mod taxonomy_edit;
 
 pub use model::*;
 
