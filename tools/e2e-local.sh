@@ -8,6 +8,17 @@ work=$(mktemp -d)
 port=${E2E_PORT:-3100}
 export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" RATHAUS_LOG=${RATHAUS_LOG:-warn}
 "$bin" seed --demo >"$work/seed.log"
+# Staff test accounts (end2end/support/staff.ts): an editor, publishers and administrators with
+# the second factor, several of each because a TOTP code is accepted only once.
+export E2E_STAFF_PASSWORD=${E2E_STAFF_PASSWORD:-"e2e-Passwort-nur-zum-Testen"}
+export E2E_TOTP_SECRET=${E2E_TOTP_SECRET:-"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}
+for index in 0 1 2 3; do
+  echo "$E2E_STAFF_PASSWORD" | "$bin" user add --email "e2e-editor-$index@rathaus.example" --role editor --name "Test-Redaktion $index" >>"$work/seed.log"
+  for role in publisher administrator; do
+    echo "$E2E_STAFF_PASSWORD" | "$bin" user add --email "e2e-$role-$index@rathaus.example" --role "$role" \
+      --name "Test-$role $index" --totp-secret "$E2E_TOTP_SECRET" >>"$work/seed.log"
+  done
+done
 "$bin" serve 2>"$work/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -16,7 +27,7 @@ for _ in $(seq 1 100); do
   kill -0 $server 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 0.1
 done
-BASE_URL="http://127.0.0.1:$port" npx playwright test --config end2end/playwright.config.ts || {
+BASE_URL="http://127.0.0.1:$port" npx playwright test --config end2end/playwright.config.ts ${E2E_ARGS:-} || {
   status=$?
   echo "--- server log ---" >&2
   tail -n 50 "$work/server.log" >&2

@@ -43,7 +43,8 @@ rust_tools() {
 
 npm_packages() {
   for pair in "binaryen:$BINARYEN_VERSION" "@playwright/test:$PLAYWRIGHT_VERSION" \
-              "@axe-core/playwright:$AXE_PLAYWRIGHT_VERSION" "@kern-ux/native:$KERN_UX_VERSION"; do
+              "@axe-core/playwright:$AXE_PLAYWRIGHT_VERSION" "@kern-ux/native:$KERN_UX_VERSION" \
+              "otpauth:$OTPAUTH_VERSION"; do
     if ! grep -q "\"${pair%%:*}\": \"${pair#*:}\"" package.json; then
       echo "package.json does not pin ${pair%%:*} at ${pair#*:} as tools/versions.env says" >&2
       exit 1
