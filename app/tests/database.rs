@@ -66,6 +66,9 @@ fn two_version_catalogue() -> Catalogue {
         created_by: "redaktion@wolfsburg.de".into(),
         approved_at: None,
         approved_by: None,
+        updated_at: None,
+        updated_by: None,
+        review_note: String::new(),
     };
     Catalogue {
         format: 1,

@@ -1,37 +1,15 @@
 //! Catalogue storage: whole-catalogue export and import, the publish operation, and reading the
 //! published services. Every multi-table write runs in one transaction.
 
+pub use super::error::CatalogueError;
+
+use super::error::{from_json, to_json};
 use super::model::*;
+use super::service_rows::{insert_service, version_from_row, VERSION_COLUMNS};
 use crate::db::{Db, DbError, Row};
 use serde::de::DeserializeOwned;
 use std::collections::HashSet;
 use std::fmt;
-
-/// Why a catalogue operation failed.
-#[derive(Debug, thiserror::Error)]
-pub enum CatalogueError {
-    /// The data breaks a rule of the catalogue (duplicate slug, unknown reference, …).
-    #[error("invalid catalogue: {0}")]
-    Invalid(String),
-    /// No such service or version.
-    #[error("not found: {0}")]
-    NotFound(String),
-    /// A stored JSON document does not match the model (a bug or a manual edit).
-    #[error("stored catalogue data is damaged: {0}")]
-    Corrupt(String),
-    /// The database failed.
-    #[error(transparent)]
-    Db(#[from] DbError),
-    /// Building the search index failed.
-    #[error("building the search index failed: {0}")]
-    Search(String),
-}
-
-impl From<sqlx::Error> for CatalogueError {
-    fn from(error: sqlx::Error) -> Self {
-        CatalogueError::Db(DbError::Query(error))
-    }
-}
 
 /// How much an import wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,14 +34,6 @@ impl fmt::Display for ImportSummary {
             self.services, self.versions, self.topics, self.life_situations, self.offices
         )
     }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CatalogueError> {
-    serde_json::to_string(value).map_err(|e| CatalogueError::Invalid(e.to_string()))
-}
-
-fn from_json<T: DeserializeOwned>(text: &str, what: &str) -> Result<T, CatalogueError> {
-    serde_json::from_str(text).map_err(|e| CatalogueError::Corrupt(format!("{what}: {e}")))
 }
 
 /// Checks the rules an import must meet before anything is written.
@@ -145,7 +115,7 @@ pub fn is_slug(slug: &str) -> bool {
 pub async fn import_catalogue(db: &Db, catalogue: &Catalogue) -> Result<ImportSummary, CatalogueError> {
     validate(catalogue)?;
     let mut tx = db.pool().begin().await?;
-    for table in ["service_versions", "services", "topics", "life_situations", "offices", "catalogue_settings"] {
+    for table in ["service_events", "service_versions", "services", "topics", "life_situations", "offices", "catalogue_settings"] {
         sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
     }
     sqlx::query("INSERT INTO catalogue_settings (key, value) VALUES ('featured', $1)")
@@ -210,33 +180,6 @@ pub async fn insert_services(db: &Db, services: &[Service]) -> Result<usize, Cat
     Ok(services.len())
 }
 
-async fn insert_service(tx: &mut sqlx::Transaction<'_, sqlx::Any>, service: &Service) -> Result<usize, CatalogueError> {
-    let created_at = service.versions.iter().map(|v| v.created_at).min().unwrap_or_else(crate::db::now);
-    let id: i64 = sqlx::query_scalar("INSERT INTO services (slug_de, slug_en, created_at) VALUES ($1, $2, $3) RETURNING id")
-        .bind(&service.slug_de)
-        .bind(&service.slug_en)
-        .bind(created_at)
-        .fetch_one(&mut **tx)
-        .await?;
-    for version in &service.versions {
-        sqlx::query(
-            "INSERT INTO service_versions (service_id, number, status, content, created_at, created_by, approved_at, approved_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(id)
-        .bind(version.number)
-        .bind(version.status.as_str())
-        .bind(to_json(&version.content)?)
-        .bind(version.created_at)
-        .bind(&version.created_by)
-        .bind(version.approved_at)
-        .bind(version.approved_by.as_deref())
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(service.versions.len())
-}
-
 /// The whole catalogue with every version, in the order it was written, for `rathaus export`.
 pub async fn export_catalogue(db: &Db) -> Result<Catalogue, DbError> {
     export_inner(db).await.map_err(|error| match error {
@@ -257,24 +200,14 @@ async fn export_inner(db: &Db) -> Result<Catalogue, CatalogueError> {
         services: Vec::new(),
         synonyms: taxonomy.synonyms,
     };
-    let rows = sqlx::query(
-        "SELECT s.slug_de, s.slug_en, v.number, v.status, v.content, v.created_at, v.created_by, v.approved_at, v.approved_by \
-         FROM services s JOIN service_versions v ON v.service_id = s.id ORDER BY s.id, v.number",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT s.slug_de, s.slug_en, {VERSION_COLUMNS} FROM services s JOIN service_versions v ON v.service_id = s.id ORDER BY s.id, v.number"
+    ))
     .fetch_all(pool)
     .await?;
     for row in rows {
         let slug_de: String = row.try_get("slug_de")?;
-        let status: String = row.try_get("status")?;
-        let version = ServiceVersion {
-            number: row.try_get("number")?,
-            status: VersionStatus::parse(&status).ok_or_else(|| CatalogueError::Corrupt(format!("status {status}")))?,
-            content: from_json(&row.try_get::<String, _>("content")?, "service content")?,
-            created_at: row.try_get("created_at")?,
-            created_by: row.try_get("created_by")?,
-            approved_at: row.try_get("approved_at")?,
-            approved_by: row.try_get("approved_by")?,
-        };
+        let version = version_from_row(&row)?;
         match catalogue.services.last_mut() {
             Some(service) if service.slug_de == slug_de => service.versions.push(version),
             _ => catalogue.services.push(Service { slug_de, slug_en: row.try_get("slug_en")?, versions: vec![version] }),

@@ -1,8 +1,10 @@
 //! The catalogue of city services: model, storage, the publish operation, export and import,
-//! the in-memory snapshot residents read, the demo data, and staff editing of topics, life
-//! situations, offices, synonyms and featured services (with their textarea formats).
+//! the editorial workflow of the staff area, the in-memory snapshot residents read, the demo data,
+//! and staff editing of topics, life situations, offices, synonyms and featured services.
 
 pub mod api;
+pub mod diff;
+pub mod editorial_model;
 pub mod hours;
 pub mod hours_text;
 pub mod model;
@@ -14,6 +16,12 @@ pub mod text;
 mod db;
 #[cfg(feature = "ssr")]
 mod demo;
+#[cfg(feature = "ssr")]
+pub mod editorial;
+#[cfg(feature = "ssr")]
+mod error;
+#[cfg(feature = "ssr")]
+mod service_rows;
 #[cfg(feature = "ssr")]
 pub mod sitemap;
 #[cfg(feature = "ssr")]
@@ -30,5 +38,7 @@ pub use db::{
     catalogue_version, export_catalogue, import_catalogue, insert_services, is_slug, load_taxonomy, publish_version, published_services, validate,
     CatalogueError, ImportSummary, PublishedService, Taxonomy,
 };
+#[cfg(feature = "ssr")]
+pub use error::StateError;
 #[cfg(feature = "ssr")]
 pub use demo::{demo_catalogue, seed_demo, seed_synthetic};

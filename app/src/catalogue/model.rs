@@ -190,6 +190,15 @@ pub struct ServiceVersion {
     /// Who approved it ("fachlich freigegeben durch").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<String>,
+    /// When the content was last changed (Unix seconds); `None` means at creation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<i64>,
+    /// Who changed the content last; `None` means the creator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<String>,
+    /// The note a reviewer left when returning the version to draft.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub review_note: String,
 }
 
 /// A service with all its versions.

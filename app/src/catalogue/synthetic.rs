@@ -93,6 +93,9 @@ pub fn synthetic_services(first: usize, count: usize, topics: &[String], offices
                     created_by: "generator".into(),
                     approved_at: Some(1_790_000_000),
                     approved_by: Some("generator".into()),
+                    updated_at: None,
+                    updated_by: None,
+                    review_note: String::new(),
                 }],
             }
         })
