@@ -77,6 +77,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/anmelden/einrichten") view=SecondFactorSetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/anmelden/wiederherstellungscodes") view=RecoveryCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konto") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/leistungen") view=ListingsPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/leistungen/neu") view=ListingEditorPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/leistungen/:slug") view=ListingPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/leistungen/:slug/bearbeiten") view=ListingEditorPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/leistungen/:slug/vorschau") view=ListingPreviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konten") view=AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/rueckmeldungen") view=FeedbackListPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/suchstatistik") view=SearchInsightPage ssr=SsrMode::Async/>

@@ -280,8 +280,14 @@ pub mod ssr {
 
     pub fn service(snapshot: &Snapshot, lang: Lang, slug: &str, now: i64) -> Option<ServicePage> {
         let service = snapshot.service(slug)?;
+        Some(service_page(snapshot, lang, service, now))
+    }
+
+    /// The page of `service` (published, or a staff preview of a draft) with the offices and
+    /// topics of `snapshot`.
+    pub fn service_page(snapshot: &Snapshot, lang: Lang, service: &PublishedService, now: i64) -> ServicePage {
         let content = &service.content;
-        Some(ServicePage {
+        ServicePage {
             slug_de: service.slug_de.clone(),
             slug_en: service.slug_en.clone(),
             href: PageKind::Service.href(lang, &service.slug_de, &service.slug_en),
@@ -292,7 +298,7 @@ pub mod ssr {
             approved_by: service.approved_by.clone(),
             offices: content.offices.iter().filter_map(|o| snapshot.office(o)).map(|o| office_summary(o, lang, now)).collect(),
             topics: content.topics.iter().filter_map(|t| snapshot.topic(t)).map(|t| topic_link(t, lang)).collect(),
-        })
+        }
     }
 
     pub fn office(snapshot: &Snapshot, lang: Lang, slug: &str, now: i64) -> Option<OfficePage> {

@@ -1,6 +1,6 @@
 //! One module per route.
 
-mod catalogue;
+pub mod catalogue;
 mod easy_read;
 mod feedback_form;
 mod home;
@@ -17,4 +17,4 @@ pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use search::SearchPage;
-pub use staff::{AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, SearchInsightPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};
+pub use staff::{ListingEditorPage, ListingPage, ListingPreviewPage, ListingsPage, AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, SearchInsightPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};

@@ -8,6 +8,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod guard;
 pub mod insight;
+pub mod listing_form;
+pub mod listings;
 pub mod model;
 pub mod sign_in;
 

@@ -45,7 +45,7 @@ where
 
 /// A browser: the session cookie and the CSRF token of the last staff page.
 #[derive(Clone, Default)]
-struct Browser {
+pub(super) struct Browser {
     cookie: Option<String>,
 }
 
@@ -134,7 +134,17 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/katalog/export", &[Role::Administrator]),
     ("/verwaltung/rueckmeldungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
     ("/verwaltung/suchstatistik", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/verwaltung/leistungen", READ),
+    ("/verwaltung/leistungen/neu", EDIT),
+    ("/verwaltung/leistungen/personalausweis-beantragen", READ),
+    ("/verwaltung/leistungen/personalausweis-beantragen/bearbeiten", EDIT),
+    ("/verwaltung/leistungen/personalausweis-beantragen/vorschau", READ),
 ];
+
+const READ: &[Role] = &[Role::Editor, Role::Publisher, Role::Administrator];
+const EDIT: &[Role] = &[Role::Editor, Role::Publisher];
+const PUBLISH: &[Role] = &[Role::Publisher];
+const SERVICE: &str = "slug=personalausweis-beantragen";
 
 /// Every state-changing staff server function, the roles allowed, and a valid form body.
 /// `{csrf}` is replaced by the caller's token.
@@ -143,18 +153,28 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ("/api/staff/accounts/roles", &[Role::Administrator], "csrf={csrf}&id=1&roles[editor]=1"),
     ("/api/staff/accounts/disable", &[Role::Administrator], "csrf={csrf}&id=1"),
     ("/api/staff/accounts/reset-second-factor", &[Role::Administrator], "csrf={csrf}&id=1"),
+    ("/api/staff/listing/save", EDIT, "csrf={csrf}&slug=personalausweis-beantragen&f%5Btitle%5D%5Bde%5D=Neu&f%5Bprocessing_days%5D=1"),
+    ("/api/staff/listing/submit", EDIT, "csrf={csrf}&slug=personalausweis-beantragen"),
+    ("/api/staff/listing/return", PUBLISH, "csrf={csrf}&slug=personalausweis-beantragen&note=x"),
+    ("/api/staff/listing/publish", PUBLISH, "csrf={csrf}&slug=personalausweis-beantragen"),
+    ("/api/staff/listing/archive", PUBLISH, "csrf={csrf}&slug=personalausweis-beantragen"),
+    ("/api/staff/listing/restore", EDIT, "csrf={csrf}&slug=personalausweis-beantragen&number=1"),
 ];
 
-/// Server functions of the staff area that only read, with the roles allowed.
-const READS: &[(&str, &[Role])] = &[
-    ("/api/staff/dashboard", &[]),
-    ("/api/staff/account", &[]),
-    ("/api/staff/accounts", &[Role::Administrator]),
-    ("/api/staff/audit", &[Role::Administrator]),
-    ("/api/staff/catalogue-size", &[Role::Administrator]),
-    ("/api/staff/feedback", &[Role::Editor, Role::Publisher, Role::Administrator]),
-    ("/api/staff/search-insight", &[Role::Editor, Role::Publisher, Role::Administrator]),
-    ("/api/staff/recovery-codes", &[]),
+/// Server functions of the staff area that only read, with the roles allowed and a valid body.
+const READS: &[(&str, &[Role], &str)] = &[
+    ("/api/staff/dashboard", &[], ""),
+    ("/api/staff/account", &[], ""),
+    ("/api/staff/accounts", &[Role::Administrator], ""),
+    ("/api/staff/audit", &[Role::Administrator], ""),
+    ("/api/staff/catalogue-size", &[Role::Administrator], ""),
+    ("/api/staff/feedback", READ, ""),
+    ("/api/staff/search-insight", READ, ""),
+    ("/api/staff/recovery-codes", &[], ""),
+    ("/api/staff/listings", READ, ""),
+    ("/api/staff/listing", READ, SERVICE),
+    ("/api/staff/listing-editor", EDIT, SERVICE),
+    ("/api/staff/listing-preview", READ, SERVICE),
 ];
 
 /// Endpoints of the sign-in flow itself, open to everyone by design.
@@ -195,8 +215,8 @@ async fn staff_endpoints_refuse_strangers_and_wrong_roles() {
             let (response, _) = stranger.post(&app, path, &form.replace("{csrf}", "x")).await;
             assert!(location(&response).starts_with("/verwaltung/anmelden"), "{path} without a session");
         }
-        for (path, _) in READS {
-            let request = Request::post(*path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from("")).unwrap();
+        for (path, _, body) in READS {
+            let request = Request::post(*path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(Body::from(*body)).unwrap();
             let (response, _) = stranger.send(&app, request).await;
             assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{path} answers API callers with 401");
         }
@@ -220,9 +240,9 @@ async fn staff_endpoints_refuse_strangers_and_wrong_roles() {
                     assert_eq!(before, after, "{path} as {role:?} changed nothing");
                 }
             }
-            for (path, allowed) in READS {
+            for (path, allowed, body) in READS {
                 if !allowed.is_empty() && !allowed.contains(&role) {
-                    let (response, _) = browser.post(&app, path, "").await;
+                    let (response, _) = browser.post(&app, path, body).await;
                     assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path} as {role:?}");
                 }
             }
@@ -317,6 +337,55 @@ async fn sign_in_checks_the_second_factor_refuses_replays_and_backs_off() {
         assert!(failures >= 4, "failed attempts are audited");
         let tamper = sqlx::query("DELETE FROM audit_log").execute(state.db.pool()).await;
         assert!(tamper.is_err(), "the audit log is append-only");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_edit_goes_live_only_after_another_person_publishes_it() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        let service = "/leistungen/personalausweis-beantragen";
+        let listing = "/verwaltung/leistungen/personalausweis-beantragen";
+        account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
+        let secret = account(&state.db, "petra@rathaus.example", &[Role::Publisher]).await;
+        let mut editor = signed_in(&app, "erik@rathaus.example", None).await;
+        let csrf = editor.csrf(&app).await;
+        let form = format!(
+            "csrf={csrf}&slug=personalausweis-beantragen&then=review&f%5Btitle%5D%5Bde%5D=Personalausweis+neu+beantragen\
+             &f%5Bteaser%5D%5Bde%5D=Kurz&f%5Bprocessing_days%5D=21&f%5Bavailability%5D=appointment&f%5Btopics%5D%5Bausweise-dokumente%5D=1"
+        );
+        let (response, _) = editor.post(&app, "/api/staff/listing/save", &form).await;
+        assert_eq!(location(&response), listing);
+        let (_, page) = editor.get(&app, service).await;
+        assert!(!page.contains("Personalausweis neu beantragen"), "the published version stays online while the draft waits");
+        let (response, _) = editor.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "editors cannot publish");
+
+        let mut publisher = signed_in(&app, "petra@rathaus.example", secret.as_deref()).await;
+        let (_, page) = publisher.get(&app, listing).await;
+        assert!(page.contains("Veröffentlichen") && page.contains("Titel (Deutsch)") && page.contains("Personalausweis neu beantragen"));
+        let csrf = publisher.csrf(&app).await;
+        let (response, _) = publisher.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
+        assert_eq!(location(&response), listing);
+        let (_, page) = publisher.get(&app, service).await;
+        assert!(page.contains("Personalausweis neu beantragen"), "published at once on this instance");
+        let (_, json) = publisher.get(&app, "/api/v1/search?q=neu+beantragen&limit=3").await;
+        assert!(json.contains("personalausweis-beantragen"), "search follows: {json}");
+
+        // The publisher's own edit waits for another publisher.
+        let own = form.replace(&format!("csrf={}", &form[5..37]), &format!("csrf={csrf}")).replace("neu+beantragen", "ganz+neu");
+        publisher.post(&app, "/api/staff/listing/save", &own).await;
+        publisher.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
+        let (_, page) = publisher.get(&app, listing).await;
+        assert!(page.contains("Vier-Augen-Prinzip"));
+        let (_, page) = publisher.get(&app, service).await;
+        assert!(!page.contains("Personalausweis ganz neu"), "not published by its own author");
+        let entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'service.publish' AND actor = 'petra@rathaus.example'")
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(entries, 1);
     })
     .await;
 }

@@ -268,10 +268,16 @@ pub(super) async fn rewrite_references(
         }
         // Compare-and-set: a version edited meanwhile by a writer that does not take the
         // catalogue lock is not overwritten with stale content.
-        let result = sqlx::query("UPDATE service_versions SET content = $1 WHERE id = $2 AND content = $3")
+        // The listing's filter columns follow the content (see service_rows::Facts).
+        let facts = serde_json::from_value::<crate::catalogue::ServiceContent>(content.clone())
+            .map(|typed| crate::catalogue::service_rows::Facts::of(&typed))
+            .map_err(|e| TaxonomyError::Corrupt(e.to_string()))?;
+        let result = sqlx::query("UPDATE service_versions SET content = $1, topics = $4, offices = $5 WHERE id = $2 AND content = $3")
             .bind(to_json(&content)?)
             .bind(candidate.id)
             .bind(&candidate.content)
+            .bind(&facts.topics)
+            .bind(&facts.offices)
             .execute(&mut **tx)
             .await?;
         if result.rows_affected() != 1 {

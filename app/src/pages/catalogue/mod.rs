@@ -8,7 +8,7 @@ mod service;
 pub use indexes::{LifeSituationIndexPage, OfficeIndexPage, TopicIndexPage};
 pub use listing::{AToZPage, LifeSituationPage, TopicPage};
 pub use office::OfficePage;
-pub use service::ServicePage;
+pub use service::{ServicePage, ServiceView};
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

@@ -91,8 +91,9 @@ fn item_list(items: &[Localized], variant: Variant, class: &'static str) -> impl
     view! { <ul class=class>{items}</ul> }
 }
 
+/// The service page for `page`; also the staff preview of a draft.
 #[component]
-fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
+pub fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
     let variant = if easy_read { Variant::Ls } else { Variant::from(lang) };
     let c = page.content.clone();
     let title = c.title.text(variant).to_string();
