@@ -1,5 +1,5 @@
 //! The listing edit form as the browser sends it, and its conversion to and from a service's
-//! content. Lists of texts are textareas with one item per line, aligned across the three
+//! content. Lists of texts are textareas with one item per paragraph, aligned across the three
 //! language versions; costs, deadlines and legal bases are rows, with blank rows to add more.
 
 use crate::catalogue::{Availability, Cost, Deadline, LegalBasis, Localized, ProcessingTime, ServiceContent};
@@ -150,12 +150,30 @@ fn clean(text: &str) -> String {
     text.replace("\r\n", "\n").trim().to_string()
 }
 
+/// The items of a list textarea: paragraphs separated by an empty line (an item, such as a
+/// Leichte Sprache sentence pair, may span several lines).
 fn lines(text: &str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    let text = text.replace("\r\n", "\n");
+    let mut items = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                items.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        items.push(current.join("\n"));
+    }
+    items
 }
 
 fn join_lines(items: &[Localized], pick: impl Fn(&Localized) -> &str) -> String {
-    items.iter().map(|item| pick(item).to_string()).collect::<Vec<_>>().join("\n")
+    items.iter().map(|item| pick(item).to_string()).collect::<Vec<_>>().join("\n\n")
 }
 
 fn list_texts(items: &[Localized]) -> Texts {
@@ -245,7 +263,7 @@ impl ListingForm {
         let mut list = |id: &str, label: &str, texts: &Texts| -> Vec<Localized> {
             let (de, en, ls) = (lines(&texts.de), lines(&texts.en), lines(&texts.ls));
             if en.len() > de.len() || ls.len() > de.len() {
-                problem(format!("{id}-de"), format!("{label}: Jede Zeile braucht einen deutschen Text; die Übersetzungen stehen in derselben Zeile."));
+                problem(format!("{id}-de"), format!("{label}: Jeder Eintrag braucht einen deutschen Text; die Übersetzungen stehen an derselben Stelle (Einträge durch eine Leerzeile getrennt)."));
             }
             de.iter()
                 .enumerate()
@@ -407,7 +425,8 @@ mod tests {
             let back = ListingForm::of(content).content().unwrap();
             assert_eq!(back.costs, content.costs, "{}", service.slug_de);
             assert_eq!(back.title, content.title);
-            assert_eq!(back.requirements.len(), content.requirements.len());
+            assert_eq!(back.requirements, content.requirements, "{}", service.slug_de);
+            assert_eq!(back.procedure, content.procedure, "{}", service.slug_de);
             assert_eq!(back.topics.len(), content.topics.len());
         }
         let with_costs = demo.services.iter().find(|s| !s.versions[0].content.costs.is_empty()).unwrap();

@@ -6,7 +6,7 @@ use super::listing_form::ListingForm;
 use crate::auth::Role;
 use crate::catalogue::api::ServicePage;
 use crate::catalogue::diff::FieldChange;
-use crate::catalogue::editorial_model::{EditorialEvent, ListingFilter, ListingPage, ServiceRecord, StatusFilter};
+use crate::catalogue::editorial_model::{EditorialEvent, ListingFilter, ListingPage, ServiceRecord};
 use crate::catalogue::ServiceVersion;
 use crate::error::AppError;
 use crate::staff::StaffPage;
@@ -114,6 +114,7 @@ pub async fn get_listings(
 ) -> Result<StaffPage<ListingsData>, AppError> {
     use crate::staff::guard::{db, page as wrap, require};
     let user = require(READ_ROLES).await?;
+    use crate::catalogue::editorial_model::StatusFilter;
     let status = match status.as_str() {
         "entwurf" => Some(StatusFilter::Draft),
         "pruefung" => Some(StatusFilter::InReview),

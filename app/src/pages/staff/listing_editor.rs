@@ -113,8 +113,8 @@ pub fn ListingEditorPage() -> impl IntoView {
                             <option value="in_person" selected=availability == "in_person">"Persönlich ohne Termin"</option>
                         </select>
                     </div>
-                    <Translated id="requirements" name="f[requirements]" legend="Wer kann das beantragen?" texts=f.requirements.clone() errors=e.clone() rows=4 hint="Eine Voraussetzung pro Zeile; die Übersetzung in derselben Zeile."/>
-                    <Translated id="documents" name="f[documents]" legend="Welche Unterlagen brauche ich?" texts=f.documents.clone() errors=e.clone() rows=4 hint="Eine Unterlage pro Zeile."/>
+                    <Translated id="requirements" name="f[requirements]" legend="Wer kann das beantragen?" texts=f.requirements.clone() errors=e.clone() rows=4 hint="Eine Voraussetzung pro Absatz (Leerzeile dazwischen); die Übersetzungen in derselben Reihenfolge."/>
+                    <Translated id="documents" name="f[documents]" legend="Welche Unterlagen brauche ich?" texts=f.documents.clone() errors=e.clone() rows=4 hint="Eine Unterlage pro Absatz (Leerzeile dazwischen)."/>
                     <fieldset class="kern-fieldset">
                         <legend class="kern-heading-small">"Was kostet das?"</legend>
                         <p class="kern-hint">"Beträge in Euro, z. B. 37,00. Leere Zeilen werden ignoriert; für weitere Zeilen speichern Sie den Entwurf."</p>
@@ -145,7 +145,7 @@ pub fn ListingEditorPage() -> impl IntoView {
                         <TextField id="processing_max_days" name="f[processing_max_days]" label="Längste Dauer in Tagen" value=f.processing_max_days.clone() error=error_of(&e, "processing_max_days")/>
                         <Translated id="processing_note" name="f[processing_note]" legend="Erklärung" texts=f.processing_note.clone() errors=e.clone()/>
                     </fieldset>
-                    <Translated id="procedure" name="f[procedure]" legend="So läuft es ab" texts=f.procedure.clone() errors=e.clone() rows=5 hint="Ein Schritt pro Zeile."/>
+                    <Translated id="procedure" name="f[procedure]" legend="So läuft es ab" texts=f.procedure.clone() errors=e.clone() rows=5 hint="Ein Schritt pro Absatz (Leerzeile dazwischen)."/>
                     <fieldset class="kern-fieldset">
                         <legend class="kern-heading-small">"Rechtsgrundlagen"</legend>
                         {f.legal.iter().enumerate().map(|(i, row)| view! {
@@ -157,7 +157,7 @@ pub fn ListingEditorPage() -> impl IntoView {
                         }).collect_view()}
                     </fieldset>
                     <Translated id="appeal" name="f[appeal]" legend="Rechtsbehelf" texts=f.appeal.clone() errors=e.clone() rows=3/>
-                    <Translated id="synonyms" name="f[synonyms]" legend="Suchbegriffe" texts=f.synonyms.clone() errors=e.clone() rows=4 hint="Wörter, mit denen Menschen suchen (z. B. Perso); einer pro Zeile."/>
+                    <Translated id="synonyms" name="f[synonyms]" legend="Suchbegriffe" texts=f.synonyms.clone() errors=e.clone() rows=4 hint="Wörter, mit denen Menschen suchen (z. B. Perso); einer pro Absatz (Leerzeile dazwischen)."/>
                     <Ticks legend="Themen" name="topics" choices=data.topics.clone() ticked=f.topics.clone()/>
                     <Ticks legend="Lebenslagen" name="life_situations" choices=data.life_situations.clone() ticked=f.life_situations.clone()/>
                     <Ticks legend="Zuständige Stellen" name="offices" choices=data.offices.clone() ticked=f.offices.clone()/>
