@@ -10,5 +10,6 @@ pub mod guard;
 pub mod insight;
 pub mod model;
 pub mod sign_in;
+pub mod taxonomy;
 
 pub use model::{Notice, StaffContext, StaffPage, SIGN_IN_PATH, STAFF_ROOT};

@@ -4,12 +4,16 @@ mod accounts;
 mod frame;
 mod home;
 mod insight;
+mod offices;
 mod sign_in;
+mod taxonomy;
 mod transfer;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
 pub use accounts::AccountsPage;
 pub use home::{AccountPage, StaffHomePage};
 pub use insight::{AuditPage, FeedbackListPage, SearchInsightPage};
+pub use offices::{OfficeEditPage, OfficesPage};
+pub use taxonomy::{LifeSituationEditPage, SynonymsPage, TaxonomyPage, TopicEditPage};
 pub use transfer::CatalogueTransferPage;
 pub use sign_in::{RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage};
