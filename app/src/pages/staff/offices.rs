@@ -47,6 +47,7 @@ pub fn OfficesPage() -> impl IntoView {
                 </div>
             </StaffFrame>
         }
+        .into_any()
     })
 }
 
@@ -121,6 +122,7 @@ fn OfficeEditor(context: StaffContext, page: OfficePage) -> impl IntoView {
             })}
         </StaffFrame>
     }
+    .into_any()
 }
 
 /// `/verwaltung/dienststellen/:slug` and `…/neu`.

@@ -44,6 +44,7 @@ pub(super) fn DeleteSection(
             </form>
         </section>
     }
+    .into_any()
 }
 
 /// Nested lists of the life situations (rows in tree order, with depths).
@@ -112,6 +113,7 @@ pub fn TaxonomyPage() -> impl IntoView {
                 </form>
             </StaffFrame>
         }
+        .into_any()
     })
 }
 
@@ -185,6 +187,7 @@ fn EntryEditor(context: StaffContext, page: EntryPage, life_situation: bool) -> 
             <p class="kern-body"><a class="kern-link" href=edit_path(base, "")>{if life_situation { "Weitere Lebenslage anlegen" } else { "Weiteres Thema anlegen" }}</a></p>
         </StaffFrame>
     }
+    .into_any()
 }
 
 /// `/verwaltung/themen/thema/:slug` and `…/thema/neu`.
@@ -218,5 +221,6 @@ pub fn SynonymsPage() -> impl IntoView {
                 </form>
             </StaffFrame>
         }
+        .into_any()
     })
 }
