@@ -1,7 +1,7 @@
 //! Offices (`/verwaltung/dienststellen`): address, contact, opening hours and their
 //! exceptions in the textarea formats of [`crate::catalogue::hours_text`], accessibility.
 
-use super::{Form, TAXONOMY_ROLES};
+use super::Form;
 use crate::error::AppError;
 use crate::staff::StaffPage;
 use leptos::prelude::*;
@@ -75,7 +75,7 @@ pub struct OfficePage {
 #[server(endpoint = "staff/offices")]
 pub async fn get_offices() -> Result<StaffPage<Vec<OfficeRow>>, AppError> {
     use crate::staff::guard::{db, page, require};
-    let user = require(TAXONOMY_ROLES).await?;
+    let user = require(super::TAXONOMY_ROLES).await?;
     let mut offices = super::support::taxonomy(&db()?).await?.offices;
     offices.sort_by_cached_key(|o| crate::catalogue::text::sort_key(&o.name.de));
     let rows = offices
@@ -89,7 +89,7 @@ pub async fn get_offices() -> Result<StaffPage<Vec<OfficeRow>>, AppError> {
 #[server(endpoint = "staff/offices/office")]
 pub async fn get_office_page(#[server(default)] slug: String) -> Result<StaffPage<OfficePage>, AppError> {
     use crate::staff::guard::{page, require};
-    let user = require(TAXONOMY_ROLES).await?;
+    let user = require(super::TAXONOMY_ROLES).await?;
     let data = ssr::office_page(&slug).await?;
     page(&user, data).await
 }
@@ -97,14 +97,14 @@ pub async fn get_office_page(#[server(default)] slug: String) -> Result<StaffPag
 /// Saves an office (`original` is its German slug before, empty for a new one).
 #[server(endpoint = "staff/offices/save")]
 pub async fn save_office_form(csrf: String, #[server(default)] original: String, #[server(default)] office: OfficeForm) -> Result<(), AppError> {
-    let user = crate::staff::guard::require_change(TAXONOMY_ROLES, &csrf).await?;
+    let user = crate::staff::guard::require_change(super::TAXONOMY_ROLES, &csrf).await?;
     ssr::save(&user, &original, office).await
 }
 
 /// Deletes an office once "Ja, löschen" is ticked.
 #[server(endpoint = "staff/offices/delete")]
 pub async fn delete_office_form(csrf: String, slug: String, #[server(default)] confirm: String) -> Result<(), AppError> {
-    let user = crate::staff::guard::require_change(TAXONOMY_ROLES, &csrf).await?;
+    let user = crate::staff::guard::require_change(super::TAXONOMY_ROLES, &csrf).await?;
     super::support::delete_entry(&user, crate::catalogue::taxonomy_edit::EntryKind::Office, &slug, !confirm.is_empty()).await
 }
 
