@@ -66,8 +66,12 @@ pub(super) async fn refresh(db: &Db) {
 
 /// The German text of a failed edit; technical failures are logged, never shown.
 pub(super) fn failure_text(error: &TaxonomyError) -> String {
-    if matches!(error, TaxonomyError::Db(_) | TaxonomyError::Corrupt(_) | TaxonomyError::Conflict) {
-        let _ = AppError::internal(error);
+    match error {
+        TaxonomyError::Db(_) | TaxonomyError::Corrupt(_) => {
+            let _ = AppError::internal(error);
+        }
+        TaxonomyError::Conflict => tracing::warn!(%error, "taxonomy edit refused"),
+        _ => {}
     }
     error.message_de()
 }
