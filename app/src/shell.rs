@@ -87,6 +87,15 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/suchstatistik") view=SearchInsightPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/protokoll") view=AuditPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/katalog") view=CatalogueTransferPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/themen") view=TaxonomyPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/themen/thema/neu") view=TopicEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/themen/thema/:slug") view=TopicEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/themen/lebenslage/neu") view=LifeSituationEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/themen/lebenslage/:slug") view=LifeSituationEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/dienststellen") view=OfficesPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/dienststellen/neu") view=OfficeEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/dienststellen/:slug") view=OfficeEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/synonyme") view=SynonymsPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

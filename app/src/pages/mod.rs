@@ -17,4 +17,8 @@ pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
 pub use search::SearchPage;
-pub use staff::{ListingEditorPage, ListingPage, ListingPreviewPage, ListingsPage, AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, SearchInsightPage, RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage, StaffHomePage};
+pub use staff::{
+    AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, LifeSituationEditPage, ListingEditorPage, ListingPage,
+    ListingPreviewPage, ListingsPage, OfficeEditPage, OfficesPage, RecoveryCodesPage, SearchInsightPage, SecondFactorPage,
+    SecondFactorSetupPage, SignInPage, StaffHomePage, SynonymsPage, TaxonomyPage, TopicEditPage,
+};

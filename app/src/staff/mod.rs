@@ -12,5 +12,6 @@ pub mod listing_form;
 pub mod listings;
 pub mod model;
 pub mod sign_in;
+pub mod taxonomy;
 
 pub use model::{Notice, StaffContext, StaffPage, SIGN_IN_PATH, STAFF_ROOT};

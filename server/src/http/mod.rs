@@ -21,3 +21,5 @@ mod tests;
 mod search_tests;
 #[cfg(test)]
 mod staff_tests;
+#[cfg(test)]
+mod taxonomy_tests;

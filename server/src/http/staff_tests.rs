@@ -18,7 +18,7 @@ const PASSWORD: &str = "ein sehr langes Testpasswort";
 
 /// Runs `test` on the demo state with SQLite, then with a fresh PostgreSQL database when
 /// `RATHAUS_TEST_POSTGRES_URL` names a server (as `make test` does).
-async fn on_each_backend<F, Fut>(test: F)
+pub(super) async fn on_each_backend<F, Fut>(test: F)
 where
     F: Fn(AppState) -> Fut,
     Fut: Future<Output = ()>,
@@ -50,7 +50,7 @@ pub(super) struct Browser {
 }
 
 impl Browser {
-    async fn send(&mut self, app: &Router, mut request: Request<Body>) -> (Response, String) {
+    pub(super) async fn send(&mut self, app: &Router, mut request: Request<Body>) -> (Response, String) {
         if let Some(cookie) = &self.cookie {
             request.headers_mut().insert(header::COOKIE, cookie.parse().unwrap());
         }
@@ -64,11 +64,11 @@ impl Browser {
         (Response::from_parts(parts, Body::empty()), String::from_utf8_lossy(&bytes).into_owned())
     }
 
-    async fn get(&mut self, app: &Router, uri: &str) -> (Response, String) {
+    pub(super) async fn get(&mut self, app: &Router, uri: &str) -> (Response, String) {
         self.send(app, Request::get(uri).header(header::ACCEPT, "text/html").body(Body::empty()).unwrap()).await
     }
 
-    async fn post(&mut self, app: &Router, uri: &str, form: &str) -> (Response, String) {
+    pub(super) async fn post(&mut self, app: &Router, uri: &str, form: &str) -> (Response, String) {
         let request = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header(header::ACCEPT, "text/html")
@@ -79,23 +79,23 @@ impl Browser {
     }
 
     /// The CSRF token from the staff home page.
-    async fn csrf(&mut self, app: &Router) -> String {
+    pub(super) async fn csrf(&mut self, app: &Router) -> String {
         let (_, page) = self.get(app, "/verwaltung").await;
         let start = page.find("name=\"csrf\" value=\"").expect("a CSRF field on the staff page") + 19;
         page[start..start + 32].to_string()
     }
 }
 
-fn location(response: &Response) -> &str {
+pub(super) fn location(response: &Response) -> &str {
     response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
 }
 
-fn encode(value: &str) -> String {
+pub(super) fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
 /// Creates an account with `roles`; publishers and administrators get a TOTP secret.
-async fn account(db: &Db, email: &str, roles: &[Role]) -> Option<String> {
+pub(super) async fn account(db: &Db, email: &str, roles: &[Role]) -> Option<String> {
     let hash = hash_password(PASSWORD).unwrap();
     let id = create_user(db, NewUser { email, display_name: email, roles, password_hash: &hash }).await.unwrap();
     let needs = roles.iter().any(|r| matches!(r, Role::Publisher | Role::Administrator));
@@ -109,7 +109,7 @@ async fn account(db: &Db, email: &str, roles: &[Role]) -> Option<String> {
 }
 
 /// Signs in through the forms; returns the browser with its session.
-async fn signed_in(app: &Router, email: &str, secret: Option<&str>) -> Browser {
+pub(super) async fn signed_in(app: &Router, email: &str, secret: Option<&str>) -> Browser {
     let mut browser = Browser::default();
     let (response, _) = browser.post(app, "/api/staff/sign-in", &format!("email={}&password={}", encode(email), encode(PASSWORD))).await;
     assert_eq!(response.status(), StatusCode::FOUND);
@@ -139,12 +139,24 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/leistungen/personalausweis-beantragen", READ),
     ("/verwaltung/leistungen/personalausweis-beantragen/bearbeiten", EDIT),
     ("/verwaltung/leistungen/personalausweis-beantragen/vorschau", READ),
+    ("/verwaltung/themen", TAXONOMY),
+    ("/verwaltung/themen/thema/neu", TAXONOMY),
+    ("/verwaltung/themen/thema/ausweise-dokumente", TAXONOMY),
+    ("/verwaltung/themen/lebenslage/neu", TAXONOMY),
+    ("/verwaltung/themen/lebenslage/umzug", TAXONOMY),
+    ("/verwaltung/dienststellen", TAXONOMY),
+    ("/verwaltung/dienststellen/neu", TAXONOMY),
+    ("/verwaltung/dienststellen/buergerbuero-mitte", TAXONOMY),
+    ("/verwaltung/synonyme", TAXONOMY),
 ];
 
 const READ: &[Role] = &[Role::Editor, Role::Publisher, Role::Administrator];
 const EDIT: &[Role] = &[Role::Editor, Role::Publisher];
 const PUBLISH: &[Role] = &[Role::Publisher];
 const SERVICE: &str = "slug=personalausweis-beantragen";
+
+/// Who may edit topics, life situations, offices, synonyms and featured services.
+const TAXONOMY: &[Role] = &[Role::Publisher, Role::Administrator];
 
 /// Every state-changing staff server function, the roles allowed, and a valid form body.
 /// `{csrf}` is replaced by the caller's token.
@@ -159,6 +171,27 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ("/api/staff/listing/publish", PUBLISH, "csrf={csrf}&slug=personalausweis-beantragen"),
     ("/api/staff/listing/archive", PUBLISH, "csrf={csrf}&slug=personalausweis-beantragen"),
     ("/api/staff/listing/restore", EDIT, "csrf={csrf}&slug=personalausweis-beantragen&number=1"),
+    (
+        "/api/staff/taxonomy/topic/save",
+        TAXONOMY,
+        "csrf={csrf}&original=tiere&entry[slug_de]=haustiere&entry[slug_en]=pets&entry[position]=13&entry[name_de]=Haustiere",
+    ),
+    ("/api/staff/taxonomy/topic/delete", TAXONOMY, "csrf={csrf}&slug=tiere&confirm=1"),
+    (
+        "/api/staff/taxonomy/life-situation/save",
+        TAXONOMY,
+        "csrf={csrf}&entry[slug_de]=neue-lage&entry[slug_en]=new-situation&entry[parent]=umzug&entry[position]=4&entry[name_de]=Neue+Lage",
+    ),
+    ("/api/staff/taxonomy/life-situation/delete", TAXONOMY, "csrf={csrf}&slug=reisen&confirm=1"),
+    ("/api/staff/taxonomy/featured", TAXONOMY, "csrf={csrf}&featured=personalausweis-beantragen%0Awohnung-anmelden"),
+    (
+        "/api/staff/offices/save",
+        TAXONOMY,
+        "csrf={csrf}&office[slug_de]=neues-amt&office[slug_en]=new-office&office[name_de]=Neues+Amt&office[street]=Porschestra%C3%9Fe+49\
+         &office[postcode]=38440&office[city]=Wolfsburg&office[latitude]=52.4&office[longitude]=10.8&office[hours]=Mo+8-12",
+    ),
+    ("/api/staff/offices/delete", TAXONOMY, "csrf={csrf}&slug=sozialamt&confirm=1"),
+    ("/api/staff/synonyms/save", TAXONOMY, "csrf={csrf}&synonyms[de]=auto%2C+kfz&synonyms[en]=car%2C+vehicle"),
 ];
 
 /// Server functions of the staff area that only read, with the roles allowed and a valid body.
@@ -175,6 +208,12 @@ const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/listing", READ, SERVICE),
     ("/api/staff/listing-editor", EDIT, SERVICE),
     ("/api/staff/listing-preview", READ, SERVICE),
+    ("/api/staff/taxonomy", TAXONOMY, ""),
+    ("/api/staff/taxonomy/topic", TAXONOMY, ""),
+    ("/api/staff/taxonomy/life-situation", TAXONOMY, ""),
+    ("/api/staff/offices", TAXONOMY, ""),
+    ("/api/staff/offices/office", TAXONOMY, ""),
+    ("/api/staff/synonyms", TAXONOMY, ""),
 ];
 
 /// Endpoints of the sign-in flow itself, open to everyone by design.

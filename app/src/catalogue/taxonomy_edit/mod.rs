@@ -35,6 +35,23 @@ fn refuse_if_any(problems: Vec<FieldProblem>) -> Result<(), TaxonomyError> {
     }
 }
 
+/// The problems [`save_topic`] finds without asking the database (for forms that found
+/// problems of their own and want to show everything at once).
+pub fn check_topic(topic: &Topic) -> Vec<FieldProblem> {
+    checks::topic(topic)
+}
+
+/// The problems [`save_life_situation`] finds without asking the database (its parent is not
+/// checked).
+pub fn check_life_situation(situation: &LifeSituation) -> Vec<FieldProblem> {
+    checks::life_situation(situation)
+}
+
+/// The problems [`save_office`] finds without asking the database.
+pub fn check_office(office: &Office) -> Vec<FieldProblem> {
+    checks::office(office)
+}
+
 /// Opens the write transaction, finds the entry being edited and checks its slugs are free.
 async fn prepare(
     db: &Db,

@@ -180,6 +180,8 @@ pub fn TextField(
                 aria-describedby=described aria-invalid=error.is_some().then_some("true")/>
         </div>
     }
+    // Erased, so forms with many fields keep small types (and test binaries small debug info).
+    .into_any()
 }
 
 /// A labelled textarea with hint and error.
@@ -203,9 +205,17 @@ pub fn TextArea(
             {hint.map(|hint| view! { <div class="kern-hint" id=format!("{id}-hint")>{hint}</div> })}
             {error.clone().map(|e| view! { <p class="kern-error" id=format!("{id}-error")>{e}</p> })}
             <textarea class=input_class id=id name=name rows=rows.unwrap_or(4).to_string() lang=lang required=required
-                aria-describedby=described aria-invalid=error.is_some().then_some("true")>{value}</textarea>
+                aria-describedby=described aria-invalid=error.is_some().then_some("true")>{escape_text(&value)}</textarea>
         </div>
     }
+    .into_any()
+}
+
+/// Escapes `&`, `<` and `>` for a textarea's content, which Leptos writes unescaped: without
+/// this, a typed `</textarea>` would end the field and `&amp;` would come back as `&`. Staff
+/// pages are rendered on the server only, so the browser never sees the escaped text as such.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {

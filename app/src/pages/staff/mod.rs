@@ -6,7 +6,9 @@ mod home;
 mod insight;
 mod listing_editor;
 mod listings;
+mod offices;
 mod sign_in;
+mod taxonomy;
 mod transfer;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
@@ -15,5 +17,7 @@ pub use home::{AccountPage, StaffHomePage};
 pub use listing_editor::{ListingEditorPage, ListingPreviewPage};
 pub use listings::{ListingPage, ListingsPage};
 pub use insight::{AuditPage, FeedbackListPage, SearchInsightPage};
+pub use offices::{OfficeEditPage, OfficesPage};
+pub use taxonomy::{LifeSituationEditPage, SynonymsPage, TaxonomyPage, TopicEditPage};
 pub use transfer::CatalogueTransferPage;
 pub use sign_in::{RecoveryCodesPage, SecondFactorPage, SecondFactorSetupPage, SignInPage};
