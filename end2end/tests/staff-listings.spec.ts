@@ -25,7 +25,7 @@ test.describe("service listings", () => {
     await checkA11y(page, "listings");
     await page.getByLabel("Titel oder Adresse").fill(service.title);
     await page.getByRole("button", { name: "Filtern" }).click();
-    await page.getByRole("link", { name: new RegExp(service.title) }).first().click();
+    await page.locator(`a[href="/verwaltung/leistungen/${service.slug}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/verwaltung/leistungen/${service.slug}$`));
     await checkA11y(page, "listing");
     await page.getByRole("link", { name: "Bearbeiten" }).click();

@@ -48,6 +48,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Search statistics not yet written.
     pub search_log: SearchLog,
+    /// Recent answers of the suggestion endpoint.
+    pub suggestions: search::SuggestionCache,
 }
 
 /// The router with every route and all middleware.

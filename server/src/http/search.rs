@@ -10,6 +10,44 @@ use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
+
+/// Answers of the suggestion endpoint, kept per catalogue generation: residents type the same
+/// beginnings ("perso", "ummel", "hund") again and again, and each answer is the same until the
+/// catalogue changes. Bounded (least recently used go first); a new catalogue generation makes
+/// old entries unreachable.
+#[derive(Clone, Debug)]
+pub struct SuggestionCache(Arc<Mutex<lru::LruCache<(u64, Lang, usize, String), axum::body::Bytes>>>);
+
+/// Answers kept at most (a few hundred bytes each).
+const CACHED_ANSWERS: usize = 4096;
+
+impl Default for SuggestionCache {
+    fn default() -> Self {
+        SuggestionCache(Arc::new(Mutex::new(lru::LruCache::new(NonZeroUsize::new(CACHED_ANSWERS).unwrap_or(NonZeroUsize::MIN)))))
+    }
+}
+
+impl SuggestionCache {
+    fn get(&self, key: &(u64, Lang, usize, String)) -> Option<axum::body::Bytes> {
+        self.0.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, key: (u64, Lang, usize, String), json: axum::body::Bytes) {
+        if let Ok(mut cache) = self.0.lock() {
+            cache.put(key, json);
+        }
+    }
+}
+
+fn json_answer(json: axum::body::Bytes) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json")), (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"))],
+        json,
+    )
+        .into_response()
+}
 
 /// Suggestions returned when `limit` is missing or not a number.
 const DEFAULT_LIMIT: usize = 5;
@@ -26,12 +64,23 @@ pub async fn suggest(State(state): State<AppState>, RawQuery(query): RawQuery) -
     let lang = if params.get("lang").is_some_and(|l| l == "en") { Lang::En } else { Lang::De };
     let limit = params.get("limit").and_then(|l| l.trim().parse::<usize>().ok()).unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
     let q = params.get("q").map(String::as_str).unwrap_or_default();
+    // Longer input is cut by the search anyway; the key stays small.
+    let key = (state.catalogue.generation(), lang, limit, q.chars().take(200).collect::<String>());
+    if let Some(json) = state.suggestions.get(&key) {
+        return json_answer(json);
+    }
     match suggestions(&state.catalogue.get(), lang, q, limit) {
-        Ok(found) => {
-            let mut response = axum::Json(found).into_response();
-            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=60"));
-            response
-        }
+        Ok(found) => match serde_json::to_vec(&found) {
+            Ok(json) => {
+                let json = axum::body::Bytes::from(json);
+                state.suggestions.put(key, json.clone());
+                json_answer(json)
+            }
+            Err(error) => {
+                tracing::error!(%error, "encoding suggestions failed");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            }
+        },
         Err(error) => {
             let message = app::search::api::ssr::unavailable(lang);
             tracing::error!(%error, "suggestions failed");

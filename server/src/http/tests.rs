@@ -28,7 +28,7 @@ pub(super) async fn state(public_url: Option<&str>) -> AppState {
     db.migrate().await.expect("migrate");
     app::catalogue::seed_demo(&db).await.expect("demo catalogue");
     let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
-    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default() }
+    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default(), suggestions: Default::default() }
 }
 
 pub(super) async fn get_page(app: Router, uri: &str) -> (Response, String) {
