@@ -74,7 +74,7 @@ fn FeedbackForm(lang: Lang, flash: FeedbackFlash) -> impl IntoView {
                 {message_error.clone().map(|m| view! { <p class="kern-error" id="feedback-message-error">{m}</p> })}
                 <textarea class=input_class(&message_error) id="feedback-message" name="message" rows="6" required=true
                     aria-describedby=describe("feedback-message-hint", &message_error, "feedback-message")
-                    aria-invalid=message_error.is_some().then_some("true")>{draft.message.clone()}</textarea>
+                    aria-invalid=message_error.is_some().then_some("true")>{crate::components::textarea_content(&draft.message)}</textarea>
             </div>
             <div class=field_class(&page_error)>
                 <label class="kern-label" for="feedback-page">{td_string!(lang.locale(), feedback.page_label)}</label>

@@ -303,6 +303,12 @@ async fn accessibility_feedback_is_stored_and_bad_input_comes_back_with_errors()
     assert!(page.contains("href=\"#feedback-message\""));
     assert!(page.contains(">short</textarea>"), "the entered text is kept");
 
+    let long_contact = "x".repeat(300);
+    let response = post_form(app.clone(), url, &format!("lang=De&message=Text%3C%2Ftextarea%3E%3Cb%3Efett%3C%2Fb%3E+%26amp%3B&contact={long_contact}&page=&website=")).await;
+    let location = response.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let (_, page) = get_page(app.clone(), location.split('#').next().unwrap()).await;
+    assert!(page.contains(">Text&lt;/textarea&gt;&lt;b&gt;fett&lt;/b&gt; &amp;amp;</textarea>"), "typed markup stays text in the field");
+
     let response = post_form(app.clone(), url, "lang=De&message=Ich+bin+ein+Bot+mit+Werbung&contact=&page=&website=http%3A%2F%2Fspam").await;
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(app::feedback::list_feedback(&state.db, 10).await.unwrap().len(), 1, "the honeypot drops bots");

@@ -1,7 +1,7 @@
 //! The staff area's page frame, its loader, and the form pieces every staff form uses.
 
 use crate::auth::Role;
-use crate::components::set_status;
+use crate::components::{set_status, textarea_content};
 use crate::error::AppError;
 use crate::staff::sign_in::SignOut;
 use crate::staff::{StaffContext, StaffPage};
@@ -205,17 +205,10 @@ pub fn TextArea(
             {hint.map(|hint| view! { <div class="kern-hint" id=format!("{id}-hint")>{hint}</div> })}
             {error.clone().map(|e| view! { <p class="kern-error" id=format!("{id}-error")>{e}</p> })}
             <textarea class=input_class id=id name=name rows=rows.unwrap_or(4).to_string() lang=lang required=required
-                aria-describedby=described aria-invalid=error.is_some().then_some("true")>{escape_text(&value)}</textarea>
+                aria-describedby=described aria-invalid=error.is_some().then_some("true")>{textarea_content(&value)}</textarea>
         </div>
     }
     .into_any()
-}
-
-/// Escapes `&`, `<` and `>` for a textarea's content, which Leptos writes unescaped: without
-/// this, a typed `</textarea>` would end the field and `&amp;` would come back as `&`. Staff
-/// pages are rendered on the server only, so the browser never sees the escaped text as such.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {

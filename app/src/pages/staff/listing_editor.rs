@@ -84,8 +84,8 @@ pub fn ListingEditorPage() -> impl IntoView {
         let new = data.slug.is_empty();
         let title = if new { "Neue Leistung".to_string() } else { format!("{} bearbeiten", f.title.de) };
         let base = data.base.clone().map(|(n, status)| {
-            let what = match status.as_str() { "draft" => "dem Entwurf", "in_review" => "der Version in Prüfung", "published" => "der Online-Fassung", _ => "der letzten Version" };
-            format!("Sie bearbeiten {what} (Version {n}). Gespeichert wird ein Entwurf; die Online-Fassung bleibt, bis eine zweite Person ihn freigibt.")
+            let what = match status.as_str() { "draft" => "den Entwurf", "in_review" => "die Version in Prüfung", "published" => "die Online-Fassung", _ => "die letzte Version" };
+            format!("Sie bearbeiten {what} (Version {n}). Gespeichert wird ein Entwurf; die Online-Fassung bleibt, bis eine zweite Person den Entwurf freigibt.")
         });
         let availability = f.availability.clone();
         view! {

@@ -243,7 +243,10 @@ pub fn ListingPage() -> impl IntoView {
                 <h2 class="kern-heading-medium">"Versionen"</h2>
                 <ul class="card-list card-list--compact">
                     {detail.record.versions.iter().map(|v| {
-                        let restorable = detail.may_edit && Some(v.number) != detail.record.working;
+                        // Restoring the online version only makes sense to discard a draft.
+                        let restorable = detail.may_edit
+                            && Some(v.number) != detail.record.working
+                            && !(Some(v.number) == published && detail.record.working.is_none());
                         let (csrf, slug) = (csrf.clone(), slug.clone());
                         view! {
                             <li class="card-list__item">
@@ -270,6 +273,7 @@ pub fn ListingPage() -> impl IntoView {
                     </section>
                 })}
                 <h2 class="kern-heading-medium">"Verlauf"</h2>
+                {detail.history.is_empty().then(|| view! { <p class="kern-body">"Noch keine Bearbeitung in der Verwaltung."</p> })}
                 <ul class="kern-list">
                     {detail.history.iter().map(|e| view! {
                         <li>{format!("{} – Version {} {} von {}", date_time(e.at), e.number, action_label(e.action), e.actor)}
