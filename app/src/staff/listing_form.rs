@@ -341,7 +341,7 @@ impl ListingForm {
                 problem(format!("legal-{i}-title-de"), format!("Rechtsgrundlage {}: Bitte nennen Sie das Gesetz.", i + 1));
             }
             let url = row.url.trim();
-            if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+            if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
                 problem(format!("legal-{i}-url"), format!("Rechtsgrundlage {}: Der Link beginnt mit https://.", i + 1));
             }
             legal_bases.push(LegalBasis { title: row.title.localized(), url: (!url.is_empty()).then(|| url.to_string()) });

@@ -299,8 +299,11 @@ mod ssr {
     /// Session key of a failed save.
     pub const FLASH: &str = "listing_editor";
 
+    /// Topics, offices and life situations, each to choose from.
+    type Choices = (Vec<Choice>, Vec<Choice>, Vec<Choice>);
+
     /// Topics, offices and life situations of the published catalogue, for choosing.
-    pub fn choices() -> Result<(Vec<Choice>, Vec<Choice>, Vec<Choice>), AppError> {
+    pub fn choices() -> Result<Choices, AppError> {
         let snapshot = crate::catalogue::api::ssr::snapshot()?;
         let topics = snapshot.topics.iter().map(|t| Choice { slug: t.slug_de.clone(), name: t.name.de.clone() }).collect();
         let offices = snapshot.offices.iter().map(|o| Choice { slug: o.slug_de.clone(), name: o.name.de.clone() }).collect();

@@ -18,7 +18,10 @@ use std::sync::{Arc, Mutex};
 /// catalogue changes. Bounded (least recently used go first); a new catalogue generation makes
 /// old entries unreachable.
 #[derive(Clone, Debug)]
-pub struct SuggestionCache(Arc<Mutex<lru::LruCache<(u64, Lang, usize, String), axum::body::Bytes>>>);
+pub struct SuggestionCache(Arc<Mutex<lru::LruCache<SuggestionKey, axum::body::Bytes>>>);
+
+/// Catalogue generation, language, limit and the typed text.
+type SuggestionKey = (u64, Lang, usize, String);
 
 /// Answers kept at most (a few hundred bytes each).
 const CACHED_ANSWERS: usize = 4096;
@@ -30,11 +33,11 @@ impl Default for SuggestionCache {
 }
 
 impl SuggestionCache {
-    fn get(&self, key: &(u64, Lang, usize, String)) -> Option<axum::body::Bytes> {
+    fn get(&self, key: &SuggestionKey) -> Option<axum::body::Bytes> {
         self.0.lock().ok()?.get(key).cloned()
     }
 
-    fn put(&self, key: (u64, Lang, usize, String), json: axum::body::Bytes) {
+    fn put(&self, key: SuggestionKey, json: axum::body::Bytes) {
         if let Ok(mut cache) = self.0.lock() {
             cache.put(key, json);
         }

@@ -22,10 +22,10 @@ pub fn public_origin(config: &crate::config::Config, headers: &HeaderMap) -> Str
 }
 
 /// `/robots.txt`: everything may be indexed but the language choice (a redirect), search
-/// results (endless, and they would count as residents' searches) and the suggestion API;
-/// names the sitemap.
+/// results (endless, and they would count as residents' searches), the suggestion API and the
+/// staff area; names the sitemap.
 pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
-    let disallowed = [app::i18n::LANGUAGE_CHOICE_PATH, search_path(Lang::De), search_path(Lang::En), SUGGEST_PATH];
+    let disallowed = [app::i18n::LANGUAGE_CHOICE_PATH, search_path(Lang::De), search_path(Lang::En), SUGGEST_PATH, app::staff::STAFF_ROOT];
     let body = format!(
         "User-agent: *\nAllow: /\n{}Sitemap: {}/sitemap.xml\n",
         disallowed.iter().map(|path| format!("Disallow: {path}\n")).collect::<String>(),
