@@ -68,3 +68,43 @@ pub async fn get_account() -> Result<StaffPage<AccountInfo>, AppError> {
     };
     page(&user, data).await
 }
+
+/// Changes the signed-in person's password. Every other session of the account ends; this one
+/// stays signed in.
+#[server(endpoint = "staff/account/password")]
+pub async fn change_password(csrf: String, current: String, new: String, repeat: String) -> Result<(), AppError> {
+    use crate::auth::{hash_password, verify_password, PasswordError, MIN_PASSWORD_LEN};
+    use crate::staff::guard::{audit, auth_session, db, notify, require_change};
+    let user = require_change(&[], &csrf).await?;
+    leptos_axum::redirect("/verwaltung/konto");
+    let db = db()?;
+    let account = crate::auth::accounts::account_by_id(&db, user.id).await.map_err(AppError::internal)?.ok_or(AppError::SignInRequired)?;
+    let stored = account.password_hash.clone();
+    let typed = current.clone();
+    let matches = tokio::task::spawn_blocking(move || verify_password(&typed, &stored)).await.unwrap_or(false);
+    if !matches {
+        return notify(false, "Das bisherige Passwort stimmt nicht. Das Passwort wurde nicht geändert.").await;
+    }
+    if new != repeat {
+        return notify(false, "Die beiden neuen Passwörter stimmen nicht überein. Das Passwort wurde nicht geändert.").await;
+    }
+    if new == current {
+        return notify(false, "Das neue Passwort muss sich vom bisherigen unterscheiden.").await;
+    }
+    let hashed = tokio::task::spawn_blocking(move || hash_password(&new)).await.map_err(AppError::internal)?;
+    let hash = match hashed {
+        Ok(hash) => hash,
+        Err(PasswordError::TooShort) => {
+            return notify(false, format!("Das neue Passwort braucht mindestens {MIN_PASSWORD_LEN} Zeichen. Ein Satz aus mehreren Wörtern ist gut zu merken.")).await
+        }
+        Err(PasswordError::TooCommon) => return notify(false, "Dieses Passwort ist zu verbreitet. Bitte wählen Sie ein anderes.").await,
+        Err(error) => return Err(AppError::internal(error)),
+    };
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(&hash).bind(user.id).execute(db.pool()).await.map_err(AppError::internal)?;
+    // The new hash ends every session of the account; this one signs in again at once.
+    let updated = crate::auth::accounts::account_by_id(&db, user.id).await.map_err(AppError::internal)?.ok_or(AppError::SignInRequired)?;
+    let mut auth = auth_session().await?;
+    auth.login(&updated.user).await.map_err(AppError::internal)?;
+    audit(&user, "user.password", &user.email, "eigenes Passwort geändert; andere Sitzungen beendet").await?;
+    notify(true, "Ihr Passwort ist geändert. Auf anderen Geräten sind Sie abgemeldet.").await
+}

@@ -47,6 +47,7 @@ pub fn action_label(action: &str) -> &str {
         "recovery_code.used" => "Wiederherstellungscode benutzt",
         "second_factor.reset" => "Zweiten Faktor zurückgesetzt",
         "user.create" => "Konto angelegt",
+        "user.password" => "Passwort geändert",
         "user.roles" => "Rollen geändert",
         "user.disable" => "Konto gesperrt",
         "user.enable" => "Konto entsperrt",

@@ -194,6 +194,9 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ("/api/staff/synonyms/save", TAXONOMY, "csrf={csrf}&synonyms[de]=auto%2C+kfz&synonyms[en]=car%2C+vehicle"),
 ];
 
+/// Changes every signed-in person may make (checked for the session and the CSRF token above).
+const OWN_CHANGES: &[&str] = &["/api/staff/account/password"];
+
 /// Server functions of the staff area that only read, with the roles allowed and a valid body.
 const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/dashboard", &[], ""),
@@ -229,7 +232,7 @@ const SIGN_IN_FLOW: &[&str] = &[
 
 #[test]
 fn the_sweep_covers_every_staff_server_function() {
-    let listed: Vec<&str> = CHANGES.iter().map(|c| c.0).chain(READS.iter().map(|r| r.0)).chain(SIGN_IN_FLOW.iter().copied()).collect();
+    let listed: Vec<&str> = CHANGES.iter().map(|c| c.0).chain(READS.iter().map(|r| r.0)).chain(SIGN_IN_FLOW.iter().copied()).chain(OWN_CHANGES.iter().copied()).collect();
     let registered: Vec<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_string())
         .filter(|path| path.starts_with("/api/staff/"))
@@ -425,6 +428,39 @@ async fn an_edit_goes_live_only_after_another_person_publishes_it() {
             .await
             .unwrap();
         assert_eq!(entries, 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn changing_the_password_ends_the_other_sessions_and_keeps_this_one() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
+        let mut laptop = signed_in(&app, "erik@rathaus.example", None).await;
+        let mut phone = signed_in(&app, "erik@rathaus.example", None).await;
+        let csrf = laptop.csrf(&app).await;
+        let change = |current: &str, new: &str, repeat: &str| {
+            format!("csrf={csrf}&current={}&new={}&repeat={}", encode(current), encode(new), encode(repeat))
+        };
+        let (response, _) = Browser::default().post(&app, "/api/staff/account/password", &change(PASSWORD, "x", "x")).await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"), "needs a session");
+        laptop.post(&app, "/api/staff/account/password", &change("falsch-falsch-falsch", "ein neues langes Passwort", "ein neues langes Passwort")).await;
+        let (_, page) = laptop.get(&app, "/verwaltung/konto").await;
+        assert!(page.contains("Das bisherige Passwort stimmt nicht"));
+        laptop.post(&app, "/api/staff/account/password", &change(PASSWORD, "zu kurz", "zu kurz")).await;
+        let (_, page) = laptop.get(&app, "/verwaltung/konto").await;
+        assert!(page.contains("mindestens 12 Zeichen"));
+        let (response, _) = laptop.post(&app, "/api/staff/account/password", &change(PASSWORD, "ein neues langes Passwort", "ein neues langes Passwort")).await;
+        assert_eq!(location(&response), "/verwaltung/konto");
+        let (response, page) = laptop.get(&app, "/verwaltung/konto").await;
+        assert_eq!(response.status(), StatusCode::OK, "this session stays signed in");
+        assert!(page.contains("Ihr Passwort ist geändert"));
+        let (response, _) = phone.get(&app, "/verwaltung").await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"), "the other session has ended");
+        let mut again = Browser::default();
+        let (response, _) = again.post(&app, "/api/staff/sign-in", "email=erik%40rathaus.example&password=ein+neues+langes+Passwort").await;
+        assert_eq!(location(&response), "/verwaltung");
     })
     .await;
 }

@@ -1,7 +1,7 @@
 //! `/verwaltung` (the staff home page) and `/verwaltung/konto` (my account).
 
-use super::frame::{sections, staff_page, CsrfField, StaffFrame};
-use crate::staff::account::{get_account, get_dashboard};
+use super::frame::{sections, staff_page, CsrfField, StaffFrame, TextField};
+use crate::staff::account::{get_account, get_dashboard, ChangePassword};
 use crate::staff::sign_in::SignOut;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -53,6 +53,15 @@ pub fn AccountPage() -> impl IntoView {
                         {if account.totp_enabled { "Zweiten Faktor neu einrichten (neue Wiederherstellungscodes)" } else { "Zweiten Faktor einrichten" }}
                     </a>
                 </p>
+                <h2 class="kern-heading-medium">"Passwort ändern"</h2>
+                <form method="post" action=ChangePassword::url() class="kern-stack staff-form">
+                    <CsrfField token=context.csrf.clone()/>
+                    <TextField id="current" name="current" label="Bisheriges Passwort" kind="password" autocomplete="current-password" required=true/>
+                    <TextField id="new" name="new" label="Neues Passwort" kind="password" autocomplete="new-password" required=true
+                        hint="Mindestens 12 Zeichen, zum Beispiel ein Satz aus mehreren Wörtern. Einfügen aus einem Passwort-Manager ist möglich."/>
+                    <TextField id="repeat" name="repeat" label="Neues Passwort wiederholen" kind="password" autocomplete="new-password" required=true/>
+                    <div><button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Passwort ändern"</span></button></div>
+                </form>
                 <h2 class="kern-heading-medium">"Überall abmelden"</h2>
                 <p class="kern-body">"Beendet Ihre Sitzungen auf allen Geräten, zum Beispiel wenn Sie ein Gerät verloren haben."</p>
                 <form method="post" action=SignOut::url()>

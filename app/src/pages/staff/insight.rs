@@ -155,7 +155,7 @@ pub fn AuditPage() -> impl IntoView {
 /// The actions the filter offers.
 const ACTIONS: &[&str] = &[
     "sign_in", "sign_in_failed", "sign_out", "sign_out_everywhere", "second_factor.enabled", "second_factor.reset", "recovery_code.used",
-    "user.create", "user.roles", "user.disable", "user.enable", "service.create", "service.save", "service.submit", "service.return",
+    "user.create", "user.password", "user.roles", "user.disable", "user.enable", "service.create", "service.save", "service.submit", "service.return",
     "service.publish", "service.archive", "service.restore", "topic.save", "topic.delete", "life_situation.save", "life_situation.delete",
     "office.save", "office.delete", "synonyms.save", "featured.save", "catalogue.export", "catalogue.import",
 ];
