@@ -188,13 +188,7 @@ search_services=${BENCH_SEARCH_SERVICES:-10000}
 export DATABASE_URL="sqlite://$tmp/search.db"
 say "seeding the demo catalogue with $search_services generated services for search"
 "$bin" seed --demo --synthetic "$search_services" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
-port=$(free_port)
-base="http://127.0.0.1:$port"
-LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RATHAUS_LOG=warn \
-  "$bin" serve >"$tmp/server.log" 2>&1 &
-server=$!
-wait_for "$base/readyz" "$server" 600 || { tail -n 40 "$tmp/server.log" >&2; exit 1; }
-# A wrk script that cycles through every query of the quality set, so no answer repeats.
+# A wrk script that cycles through the 104 queries of the quality set.
 node -e '
   const set = require(process.argv[1]);
   const paths = set.queries.map((q) => `/api/v1/search?lang=${q.lang}&limit=6&q=${encodeURIComponent(q.q)}`);
@@ -206,21 +200,32 @@ request = function()
 end`);
 ' "$PWD/app/data/search/queries.json" >"$tmp/queries.lua"
 search_rows=()
-for route in "suggestions, selective word|/api/v1/search?q=perso&limit=6" "suggestions, common word|/api/v1/search?q=beantragen&limit=6" \
-  "suggestions, the quality set in turn|/api/v1/search?q=(script)&limit=6" "results page|/suche?q=Personalausweis+verloren"; do
-  label=${route%%|*}
-  path=${route#*|}
-  say "search: $label"
-  if [[ $path == *"(script)"* ]]; then
-    read -r rps p50 p99 errors < <(WRK_SCRIPT="$tmp/queries.lua" measure "$base/api/v1/search")
-  else
-    read -r rps p50 p99 errors < <(measure "$base$path")
-  fi
-  search_rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors |")
+# Each route twice: with the suggestion cache off (what one new query costs) and on (the default).
+for cache in 0 4096; do
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RATHAUS_LOG=warn RATHAUS_SUGGESTION_CACHE=$cache \
+    "$bin" serve >"$tmp/server.log" 2>&1 &
+  server=$!
+  wait_for "$base/readyz" "$server" 600 || { tail -n 40 "$tmp/server.log" >&2; exit 1; }
+  if [ "$cache" = 0 ]; then cached="uncached"; else cached="cached"; fi
+  for route in "suggestions, selective word|/api/v1/search?q=perso&limit=6" "suggestions, common word|/api/v1/search?q=beantragen&limit=6" \
+    "suggestions, the quality set in turn|/api/v1/search?q=(script)&limit=6" "results page|/suche?q=Personalausweis+verloren"; do
+    label="${route%%|*} ($cached)"
+    path=${route#*|}
+    [ "$cache" != 0 ] && [[ $path == /suche* ]] && continue
+    say "search: $label"
+    if [[ $path == *"(script)"* ]]; then
+      read -r rps p50 p99 errors < <(WRK_SCRIPT="$tmp/queries.lua" measure "$base/api/v1/search")
+    else
+      read -r rps p50 p99 errors < <(measure "$base$path")
+    fi
+    search_rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors |")
+  done
+  search_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  stop "$server"
+  server=""
 done
-search_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
-stop "$server"
-server=""
 say "in-process search benchmark"
 in_process=$(cargo run --release --quiet -p app --features ssr --example search_bench -- "$search_services")
 

@@ -36,6 +36,9 @@ pub struct Settings {
     /// Log format: text for people, json for log collectors (one JSON object per line).
     #[arg(long, global = true, env = "RATHAUS_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
+    /// Suggestion answers kept in memory per instance (0 turns the cache off).
+    #[arg(long, global = true, env = "RATHAUS_SUGGESTION_CACHE", default_value_t = 4096, value_name = "ANSWERS")]
+    pub suggestion_cache: usize,
 }
 
 /// What to do; `serve` when none is given.

@@ -36,6 +36,8 @@ pub struct Config {
     pub log: String,
     /// Log format.
     pub log_format: LogFormat,
+    /// Suggestion answers kept per instance; 0 turns the cache off.
+    pub suggestion_cache: usize,
 }
 
 impl Config {
@@ -81,6 +83,7 @@ impl Config {
             site_root: settings.site_root.clone(),
             log: settings.log.clone(),
             log_format,
+            suggestion_cache: settings.suggestion_cache.min(1_000_000),
         })
     }
 

@@ -13,6 +13,7 @@ mod serve;
 mod static_files;
 
 pub use router::{router, AppState};
+pub use search::SuggestionCache;
 pub use serve::{serve, shutdown_signal};
 
 #[cfg(test)]

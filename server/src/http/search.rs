@@ -15,30 +15,26 @@ use std::sync::{Arc, Mutex};
 
 /// Answers of the suggestion endpoint, kept per catalogue generation: residents type the same
 /// beginnings ("perso", "ummel", "hund") again and again, and each answer is the same until the
-/// catalogue changes. Bounded (least recently used go first); a new catalogue generation makes
-/// old entries unreachable.
+/// catalogue changes. Bounded (least recently used go first; `RATHAUS_SUGGESTION_CACHE`, 0 turns
+/// it off); a new catalogue generation makes old entries unreachable.
 #[derive(Clone, Debug)]
-pub struct SuggestionCache(Arc<Mutex<lru::LruCache<SuggestionKey, axum::body::Bytes>>>);
+pub struct SuggestionCache(Option<Arc<Mutex<lru::LruCache<SuggestionKey, axum::body::Bytes>>>>);
 
 /// Catalogue generation, language, limit and the typed text.
 type SuggestionKey = (u64, Lang, usize, String);
 
-/// Answers kept at most (a few hundred bytes each).
-const CACHED_ANSWERS: usize = 4096;
-
-impl Default for SuggestionCache {
-    fn default() -> Self {
-        SuggestionCache(Arc::new(Mutex::new(lru::LruCache::new(NonZeroUsize::new(CACHED_ANSWERS).unwrap_or(NonZeroUsize::MIN)))))
-    }
-}
-
 impl SuggestionCache {
+    /// A cache of at most `answers` answers (a few hundred bytes each); none for 0.
+    pub fn new(answers: usize) -> Self {
+        SuggestionCache(NonZeroUsize::new(answers).map(|n| Arc::new(Mutex::new(lru::LruCache::new(n)))))
+    }
+
     fn get(&self, key: &SuggestionKey) -> Option<axum::body::Bytes> {
-        self.0.lock().ok()?.get(key).cloned()
+        self.0.as_ref()?.lock().ok()?.get(key).cloned()
     }
 
     fn put(&self, key: SuggestionKey, json: axum::body::Bytes) {
-        if let Ok(mut cache) = self.0.lock() {
+        if let Some(Ok(mut cache)) = self.0.as_ref().map(|c| c.lock()) {
             cache.put(key, json);
         }
     }

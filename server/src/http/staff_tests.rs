@@ -394,29 +394,31 @@ async fn an_edit_goes_live_only_after_another_person_publishes_it() {
         let mut editor = signed_in(&app, "erik@rathaus.example", None).await;
         let csrf = editor.csrf(&app).await;
         let form = format!(
-            "csrf={csrf}&slug=personalausweis-beantragen&then=review&f%5Btitle%5D%5Bde%5D=Personalausweis+neu+beantragen\
+            "csrf={csrf}&slug=personalausweis-beantragen&then=review&f%5Btitle%5D%5Bde%5D=Personalausweis+Zwiebelkuchen+beantragen\
              &f%5Bteaser%5D%5Bde%5D=Kurz&f%5Bprocessing_days%5D=21&f%5Bavailability%5D=appointment&f%5Btopics%5D%5Bausweise-dokumente%5D=1"
         );
         let (response, _) = editor.post(&app, "/api/staff/listing/save", &form).await;
         assert_eq!(location(&response), listing);
         let (_, page) = editor.get(&app, service).await;
-        assert!(!page.contains("Personalausweis neu beantragen"), "the published version stays online while the draft waits");
+        assert!(!page.contains("Personalausweis Zwiebelkuchen beantragen"), "the published version stays online while the draft waits");
+        let (_, json) = editor.get(&app, "/api/v1/search?q=zwiebelkuchen&limit=3").await;
+        assert!(!json.contains("personalausweis-beantragen"), "drafts are not searchable: {json}");
         let (response, _) = editor.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "editors cannot publish");
 
         let mut publisher = signed_in(&app, "petra@rathaus.example", secret.as_deref()).await;
         let (_, page) = publisher.get(&app, listing).await;
-        assert!(page.contains("Veröffentlichen") && page.contains("Titel (Deutsch)") && page.contains("Personalausweis neu beantragen"));
+        assert!(page.contains("Veröffentlichen") && page.contains("Titel (Deutsch)") && page.contains("Personalausweis Zwiebelkuchen beantragen"));
         let csrf = publisher.csrf(&app).await;
         let (response, _) = publisher.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
         assert_eq!(location(&response), listing);
         let (_, page) = publisher.get(&app, service).await;
-        assert!(page.contains("Personalausweis neu beantragen"), "published at once on this instance");
-        let (_, json) = publisher.get(&app, "/api/v1/search?q=neu+beantragen&limit=3").await;
-        assert!(json.contains("personalausweis-beantragen"), "search follows: {json}");
+        assert!(page.contains("Personalausweis Zwiebelkuchen beantragen"), "published at once on this instance");
+        let (_, json) = publisher.get(&app, "/api/v1/search?q=zwiebelkuchen&limit=3").await;
+        assert!(json.contains("personalausweis-beantragen"), "search follows, past the cached answer: {json}");
 
         // The publisher's own edit waits for another publisher.
-        let own = form.replace(&format!("csrf={}", &form[5..37]), &format!("csrf={csrf}")).replace("neu+beantragen", "ganz+neu");
+        let own = form.replace(&format!("csrf={}", &form[5..37]), &format!("csrf={csrf}")).replace("Zwiebelkuchen+beantragen", "ganz+neu");
         publisher.post(&app, "/api/staff/listing/save", &own).await;
         publisher.post(&app, "/api/staff/listing/publish", &format!("csrf={csrf}&slug=personalausweis-beantragen")).await;
         let (_, page) = publisher.get(&app, listing).await;

@@ -22,13 +22,15 @@ pub(super) async fn state(public_url: Option<&str>) -> AppState {
         site_root: std::env::temp_dir().join("rathaus-test-site"),
         log: "warn".into(),
         log_format: "text".into(),
+        suggestion_cache: 4096,
     };
     let config = Config::from_settings(&settings).expect("valid test settings");
     let db = Db::connect(&config.database_url).await.expect("in-memory database");
     db.migrate().await.expect("migrate");
     app::catalogue::seed_demo(&db).await.expect("demo catalogue");
     let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
-    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default(), suggestions: Default::default() }
+    let suggestions = super::search::SuggestionCache::new(config.suggestion_cache);
+    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default(), suggestions }
 }
 
 pub(super) async fn get_page(app: Router, uri: &str) -> (Response, String) {
@@ -144,6 +146,7 @@ fn bad_settings_name_the_setting() {
         site_root: "target/site".into(),
         log: "info".into(),
         log_format: "text".into(),
+        suggestion_cache: 4096,
     };
     let error = Config::from_settings(&settings).unwrap_err().to_string();
     assert!(error.contains("DATABASE_URL") && !error.contains("secret"), "{error}");
