@@ -36,6 +36,10 @@ pub struct Settings {
     /// Log format: text for people, json for log collectors (one JSON object per line).
     #[arg(long, global = true, env = "RATHAUS_LOG_FORMAT", default_value = "text")]
     pub log_format: String,
+    /// Reverse proxies in front of Rathaus that append the client's address to
+    /// X-Forwarded-For (0: use the connection's address; 1 behind one load balancer).
+    #[arg(long, global = true, env = "RATHAUS_TRUSTED_PROXIES", default_value_t = 0, value_name = "N")]
+    pub trusted_proxies: usize,
     /// Suggestion answers kept in memory per instance (0 turns the cache off).
     #[arg(long, global = true, env = "RATHAUS_SUGGESTION_CACHE", default_value_t = 4096, value_name = "ANSWERS")]
     pub suggestion_cache: usize,

@@ -38,6 +38,8 @@ pub struct Config {
     pub log_format: LogFormat,
     /// Suggestion answers kept per instance; 0 turns the cache off.
     pub suggestion_cache: usize,
+    /// Proxies whose X-Forwarded-For entries are trusted.
+    pub trusted_proxies: usize,
 }
 
 impl Config {
@@ -84,6 +86,7 @@ impl Config {
             log: settings.log.clone(),
             log_format,
             suggestion_cache: settings.suggestion_cache.min(1_000_000),
+            trusted_proxies: settings.trusted_proxies.min(10),
         })
     }
 

@@ -4,6 +4,11 @@
 
 use crate::db::{now, Db, DbError, Row};
 
+/// The client's network address as the server determined it (the socket's peer, or behind
+/// trusted proxies the address they forwarded); set on every request by the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// Failures are forgotten after an hour without another one.
 const FORGET_AFTER: i64 = 3600;
 

@@ -76,7 +76,7 @@ mod flow {
 
     pub fn client_address() -> String {
         use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
+            .and_then(|parts| parts.extensions.get::<crate::auth::throttle::ClientAddress>().map(|c| c.0.to_string()))
             .unwrap_or_else(|| "unknown".into())
     }
 

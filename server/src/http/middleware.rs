@@ -96,6 +96,23 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     }
 }
 
+/// Determines the client's address for sign-in back-off: the connection's peer, or behind
+/// `trusted` proxies the address the outermost trusted proxy saw (counted from the right of
+/// X-Forwarded-For, since each proxy appends). Entries a client wrote itself are never used.
+pub async fn client_address(State(trusted): State<usize>, mut request: Request, next: Next) -> Response {
+    let peer = request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let forwarded = (trusted > 0)
+        .then(|| request.headers().get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(","))
+        .and_then(|list| {
+            let hops: Vec<&str> = list.split(',').map(str::trim).filter(|h| !h.is_empty()).collect();
+            hops.len().checked_sub(trusted).and_then(|i| hops.get(i)).and_then(|h| h.parse::<std::net::IpAddr>().ok())
+        });
+    if let Some(address) = forwarded.or(peer) {
+        request.extensions_mut().insert(app::auth::throttle::ClientAddress(address));
+    }
+    next.run(request).await
+}
+
 /// Limits request bodies: 1 MiB, and more only for the administrators' catalogue import. A
 /// declared length over the limit is refused with 413 at once; a longer stream fails when read.
 pub async fn body_limit(request: Request, next: Next) -> Response {

@@ -1,7 +1,7 @@
 //! The complete router: probes, Leptos pages and server functions, static files, middleware.
 //! Tests drive it with `tower::ServiceExt::oneshot`, without a socket.
 
-use super::middleware::{body_limit, catch_panic, same_origin_writes, security_headers, HeaderPolicy};
+use super::middleware::{body_limit, catch_panic, client_address, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
 use super::{catalogue_transfer, health, language, search, seo, static_files};
 use crate::config::Config;
@@ -101,6 +101,7 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
     // Each `layer` wraps everything added before it: the last one is the outermost.
     routes
         .layer(staff_sessions(state))
+        .layer(from_fn_with_state(state.config.trusted_proxies, client_address))
         .layer(axum::middleware::from_fn(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
         .layer(axum::middleware::from_fn(same_origin_writes))

@@ -466,3 +466,36 @@ async fn changing_the_password_ends_the_other_sessions_and_keeps_this_one() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_one_address_failing_does_not_slow_down_the_others() {
+    let mut state = state(None).await;
+    let mut config = (*state.config).clone();
+    config.trusted_proxies = 1;
+    state.config = std::sync::Arc::new(config);
+    let app = router(state.clone());
+    account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
+    let sign_in = |forwarded: &str, email: &str, password: &str| {
+        Request::post("/api/staff/sign-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header("x-forwarded-for", forwarded)
+            .body(Body::from(format!("email={}&password={}", encode(email), encode(password))))
+            .unwrap()
+    };
+    for attempt in 0..12 {
+        // A client cannot choose its address by sending its own X-Forwarded-For entry first.
+        let forged = "198.51.100.7, 203.0.113.9";
+        let (response, _) = Browser::default().send(&app, sign_in(forged, &format!("rate-{attempt}@rathaus.example"), "falsch-falsch-falsch")).await;
+        assert_eq!(response.status(), StatusCode::FOUND);
+    }
+    let (_, page) = {
+        let mut attacker = Browser::default();
+        attacker.send(&app, sign_in("203.0.113.9", "erik@rathaus.example", PASSWORD)).await;
+        attacker.get(&app, "/verwaltung/anmelden").await
+    };
+    assert!(page.contains("Bitte warten Sie"), "the failing address waits");
+    let mut colleague = Browser::default();
+    let (response, _) = colleague.send(&app, sign_in("198.51.100.7", "erik@rathaus.example", PASSWORD)).await;
+    assert_eq!(location(&response), "/verwaltung", "another address behind the same proxy signs in at once");
+}

@@ -23,6 +23,7 @@ pub(super) async fn state(public_url: Option<&str>) -> AppState {
         log: "warn".into(),
         log_format: "text".into(),
         suggestion_cache: 4096,
+        trusted_proxies: 0,
     };
     let config = Config::from_settings(&settings).expect("valid test settings");
     let db = Db::connect(&config.database_url).await.expect("in-memory database");
@@ -147,6 +148,7 @@ fn bad_settings_name_the_setting() {
         log: "info".into(),
         log_format: "text".into(),
         suggestion_cache: 4096,
+        trusted_proxies: 0,
     };
     let error = Config::from_settings(&settings).unwrap_err().to_string();
     assert!(error.contains("DATABASE_URL") && !error.contains("secret"), "{error}");
