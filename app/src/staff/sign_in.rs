@@ -106,6 +106,11 @@ mod flow {
         Ok(())
     }
 
+    /// Whether `text` has the shape of an email address (and so is no mistyped password).
+    pub fn looks_like_email(text: &str) -> bool {
+        text.split_once('@').is_some_and(|(local, domain)| !local.is_empty() && domain.contains('.') && !text.contains(char::is_whitespace))
+    }
+
     pub fn wait_message(seconds: i64) -> String {
         format!("Zu viele Fehlversuche. Bitte warten Sie {seconds} Sekunden und versuchen Sie es dann erneut.")
     }
@@ -126,7 +131,10 @@ mod flow {
         let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
         let Some(user) = user else {
             throttle::record_failure(&db, &counters).await.map_err(internal)?;
-            crate::staff::audit::record(&db, &email, "sign_in_failed", &email, "Passwort falsch oder Konto unbekannt").await.map_err(internal)?;
+            // What was typed goes into the log only when it looks like an address: people
+            // sometimes type their password into the wrong field.
+            let typed = if looks_like_email(&email) { email.as_str() } else { "(keine E-Mail-Adresse eingegeben)" };
+            crate::staff::audit::record(&db, typed, "sign_in_failed", typed, "Passwort falsch oder Konto unbekannt").await.map_err(internal)?;
             return fail_form(&auth.session, &email, &next, "E-Mail-Adresse oder Passwort ist falsch.".into()).await;
         };
         throttle::clear(&db, Throttle::Account(&email)).await.map_err(internal)?;

@@ -377,6 +377,12 @@ async fn sign_in_checks_the_second_factor_refuses_replays_and_backs_off() {
         assert!(page.contains("value=\"petra@rathaus.example\""), "the typed address is kept");
         let failures: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'sign_in_failed'").fetch_one(state.db.pool()).await.unwrap();
         assert!(failures >= 4, "failed attempts are audited");
+        attacker.post(&app, "/api/staff/sign-in", "email=MeinGeheimesPasswort123&password=x").await;
+        let leaked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE actor LIKE '%Geheim%' OR subject LIKE '%Geheim%'")
+            .fetch_one(state.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(leaked, 0, "a password typed into the address field is not logged");
         let tamper = sqlx::query("DELETE FROM audit_log").execute(state.db.pool()).await;
         assert!(tamper.is_err(), "the audit log is append-only");
     })
