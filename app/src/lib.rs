@@ -12,6 +12,7 @@ pub mod error;
 pub mod feedback;
 pub mod i18n;
 pub mod pages;
+pub mod requests;
 pub mod search;
 pub mod shell;
 pub mod staff;

@@ -1,0 +1,8 @@
+//! Online requests (Anträge): form definitions, answers and their checks, reference numbers,
+//! and on the server the drafts, submissions and tracking (see `shared/DOMAIN.md`).
+
+pub mod answers;
+pub mod date;
+pub mod form;
+pub mod reference;
+pub mod validate;
