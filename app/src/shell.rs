@@ -71,6 +71,18 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/en/imprint") view=|| view! { <ImprintPage lang=Lang::En/> }/>
                 <Route path=path!("/datenschutz") view=|| view! { <PrivacyPage lang=Lang::De/> }/>
                 <Route path=path!("/en/privacy") view=|| view! { <PrivacyPage lang=Lang::En/> }/>
+                <Route path=path!("/leistungen/:slug/antrag") view=|| view! { <RequestStartPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/services/:slug/request") view=|| view! { <RequestStartPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/antrag/fortsetzen") view=|| view! { <ResumePage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/request/resume") view=|| view! { <ResumePage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/antrag/status") view=|| view! { <StatusPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/request/status") view=|| view! { <StatusPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/antrag/:code/frage/:page") view=|| view! { <QuestionPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/request/:code/question/:page") view=|| view! { <QuestionPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/antrag/:code/pruefen") view=|| view! { <CheckPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/request/:code/check") view=|| view! { <CheckPage lang=Lang::En/> } ssr=SsrMode::Async/>
+                <Route path=path!("/antrag/:code/bestaetigung") view=|| view! { <ConfirmationPage lang=Lang::De/> } ssr=SsrMode::Async/>
+                <Route path=path!("/en/request/:code/confirmation") view=|| view! { <ConfirmationPage lang=Lang::En/> } ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung") view=StaffHomePage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/anmelden") view=SignInPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/anmelden/code") view=SecondFactorPage ssr=SsrMode::Async/>

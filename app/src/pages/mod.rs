@@ -6,6 +6,7 @@ mod feedback_form;
 mod home;
 mod legal;
 mod not_found;
+mod request;
 mod search;
 pub mod staff;
 
@@ -16,6 +17,7 @@ pub use easy_read::EasyReadPage;
 pub use home::HomePage;
 pub use legal::{AccessibilityPage, ImprintPage, PrivacyPage};
 pub use not_found::NotFoundPage;
+pub use request::{CheckPage, ConfirmationPage, QuestionPage, RequestStartPage, ResumePage, StatusPage};
 pub use search::SearchPage;
 pub use staff::{
     AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, LifeSituationEditPage, ListingEditorPage, ListingPage,

@@ -6,3 +6,13 @@ pub mod date;
 pub mod form;
 pub mod reference;
 pub mod validate;
+pub mod status;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod paths;
+pub mod views;
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
+pub mod settings;

@@ -9,13 +9,9 @@ use crate::catalogue::model::{ServiceContent, ServiceVersion, VersionStatus};
 use crate::catalogue::service_rows::{insert_version, parse_status, rewrite_as_draft, Tx};
 use crate::db::{Backend, Db, Row};
 
-/// A write transaction. SQLite takes the write lock at once (`BEGIN IMMEDIATE`): a deferred
-/// transaction that reads and then writes fails with `SQLITE_BUSY` beside another writer.
+/// A write transaction (see [`Db::begin_write`]).
 async fn begin(db: &Db) -> Result<Tx<'static>, CatalogueError> {
-    Ok(match db.backend() {
-        Backend::Sqlite => db.pool().begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => db.pool().begin().await?,
-    })
+    Ok(db.begin_write().await?)
 }
 
 /// A locked service and the versions the workflow cares about.

@@ -4,7 +4,7 @@
 use super::error::{EntryKind, FieldProblem, Problem, TaxonomyError};
 use crate::catalogue::db::bump_version;
 use crate::catalogue::model::{LifeSituation, VersionStatus};
-use crate::db::{Backend, Db, Row};
+use crate::db::{Db, Row};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
@@ -18,10 +18,7 @@ pub(super) type Tx = sqlx::Transaction<'static, sqlx::Any>;
 /// row lock queues concurrent catalogue writers until this one commits, so the reads that follow
 /// see their results; on SQLite `BEGIN IMMEDIATE` takes the write lock before the first read.
 pub(super) async fn begin(db: &Db) -> Result<Tx, TaxonomyError> {
-    let mut tx = match db.backend() {
-        Backend::Sqlite => db.pool().begin_with("BEGIN IMMEDIATE").await?,
-        Backend::Postgres => db.pool().begin().await?,
-    };
+    let mut tx = db.begin_write().await?;
     bump_version(&mut tx).await?;
     Ok(tx)
 }
