@@ -97,3 +97,140 @@ fn posted<'a>(pairs: &'a [(String, String)], name: &'a str) -> impl Iterator<Ite
             .to_string()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::model::Localized;
+    use crate::requests::form::{Choice, Limits, ShowIf};
+
+    fn field(id: &str, kind: FieldKind, show_if: Option<(&str, &[&str])>) -> Field {
+        let option = |value: &str| Choice { value: value.into(), label: Localized { de: value.into(), ..Localized::default() } };
+        let is_choice = matches!(kind, FieldKind::SingleChoice | FieldKind::MultipleChoice);
+        Field {
+            id: id.into(),
+            kind,
+            label: Localized { de: id.into(), ..Localized::default() },
+            hint: Localized::default(),
+            required: false,
+            limits: Limits::default(),
+            options: if is_choice { vec![option("kuehlschrank"), option("herd"), option("fernseher")] } else { Vec::new() },
+            show_if: show_if.map(|(field, any_of)| ShowIf { field: field.into(), any_of: any_of.iter().map(|v| v.to_string()).collect() }),
+        }
+    }
+
+    fn page(id: &str, fields: Vec<Field>) -> FormPage {
+        FormPage { id: id.into(), title: Localized { de: id.into(), ..Localized::default() }, fields }
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter().map(|(name, value)| (name.to_string(), value.to_string())).collect()
+    }
+
+    fn answers(list: &[(&str, &[&str])]) -> Answers {
+        Answers(list.iter().map(|(id, values)| (id.to_string(), values.iter().map(|v| v.to_string()).collect())).collect())
+    }
+
+    /// Sperrmüll: items, electrical devices (yes/no), which devices (shown for "ja"), a note on
+    /// the fridge (shown when a fridge is ticked), and a contact page.
+    fn form() -> FormDefinition {
+        FormDefinition {
+            pages: vec![
+                page(
+                    "gegenstaende",
+                    vec![
+                        field("liste", FieldKind::LongText, None),
+                        field("elektro", FieldKind::YesNo, None),
+                        field("geraete", FieldKind::MultipleChoice, Some(("elektro", &["ja"]))),
+                        field("kuehlmittel", FieldKind::Text, Some(("geraete", &["kuehlschrank"]))),
+                        field("foto", FieldKind::File, None),
+                    ],
+                ),
+                page("abholung", vec![field("adresse", FieldKind::Address, None), field("termin", FieldKind::Date, None)]),
+                page("kontakt", vec![field("name", FieldKind::Text, None), field("email", FieldKind::Email, None)]),
+            ],
+        }
+    }
+
+    #[test]
+    fn from_pairs_reads_only_the_fields_of_its_page() {
+        let form = form();
+        let posted = pairs(&[
+            ("liste", "Sofa"),
+            ("name", "Erika Muster"),
+            ("email", "erika@example.org"),
+            ("adresse.plz", "38440"),
+            ("termin", "2026-06-01"),
+            ("unbekannt", "x"),
+            ("foto", "datei-1"),
+            ("geraete", "herd"),
+            ("geraete", ""),
+            ("geraete", "fernseher"),
+            ("elektro", "ja"),
+            ("elektro", "nein"),
+        ]);
+        let read = Answers::from_pairs(&form.pages[0], &posted);
+        assert_eq!(read, answers(&[("liste", &["Sofa"]), ("elektro", &["ja"]), ("geraete", &["herd", "fernseher"])]));
+        let read = Answers::from_pairs(&form.pages[1], &posted);
+        assert_eq!(read, answers(&[("adresse", &["", "38440", ""]), ("termin", &["2026-06-01"])]));
+        let read = Answers::from_pairs(&form.pages[2], &pairs(&[("liste", "Sofa"), ("adresse.strasse", "Porschestraße 1")]));
+        assert_eq!(read, Answers::default(), "nothing of another page gets in");
+    }
+
+    #[test]
+    fn from_pairs_strips_control_characters_and_blank_answers() {
+        let form = form();
+        let posted = pairs(&[
+            ("liste", " Sofa\r\n2 Stühle\u{0}\t\u{7}\r\u{1b}[31m "),
+            ("elektro", "   "),
+            ("adresse.strasse", " Porschestraße\u{8} 1 "),
+            ("adresse.plz", "38440\u{0}"),
+            ("adresse.ort", "Wolfsburg"),
+        ]);
+        let read = Answers::from_pairs(&form.pages[0], &posted);
+        assert_eq!(read, answers(&[("liste", &["Sofa\n2 Stühle[31m"])]), "line breaks stay, blank answers go");
+        let read = Answers::from_pairs(&form.pages[1], &posted);
+        assert_eq!(read, answers(&[("adresse", &["Porschestraße 1", "38440", "Wolfsburg"])]));
+        assert!(read.is_answered("adresse"));
+        assert_eq!(read.value("adresse"), "Porschestraße 1");
+        assert_eq!(read.value("termin"), "");
+        assert!(!read.is_answered("termin"));
+    }
+
+    #[test]
+    fn replace_page_keeps_other_pages_and_uploads() {
+        let form = form();
+        let mut all = answers(&[("liste", &["Sofa"]), ("elektro", &["ja"]), ("foto", &["datei-1"]), ("name", &["Erika Muster"])]);
+        all.replace_page(&form.pages[0], answers(&[("elektro", &["nein"])]));
+        assert_eq!(all, answers(&[("elektro", &["nein"]), ("foto", &["datei-1"]), ("name", &["Erika Muster"])]));
+    }
+
+    #[test]
+    fn without_hidden_drops_what_a_changed_answer_hides() {
+        let form = form();
+        let field = |id: &str| form.field(id).expect("field").clone();
+        let mut all = answers(&[
+            ("liste", &["Sofa"]),
+            ("elektro", &["ja"]),
+            ("geraete", &["kuehlschrank", "herd"]),
+            ("kuehlmittel", &["R600a"]),
+            ("name", &["Erika Muster"]),
+            ("alt", &["aus einer früheren Formularversion"]),
+        ]);
+        assert!(all.shows(&field("geraete")) && all.shows(&field("kuehlmittel")));
+        let kept = all.without_hidden(&form);
+        all.0.remove("alt");
+        assert_eq!(kept, all, "everything shown stays; unknown fields go");
+
+        all.replace_page(&form.pages[0], answers(&[("liste", &["Sofa"]), ("elektro", &["ja"]), ("geraete", &["herd"])]));
+        assert!(!all.shows(&field("kuehlmittel")));
+        assert_eq!(all.without_hidden(&form), answers(&[("liste", &["Sofa"]), ("elektro", &["ja"]), ("geraete", &["herd"]), ("name", &["Erika Muster"])]));
+
+        let mut changed = kept.clone();
+        changed.0.insert("elektro".into(), vec!["nein".into()]);
+        assert!(!changed.shows(&field("geraete")));
+        assert!(changed.shows(&field("kuehlmittel")), "on its own the fridge note still looks shown …");
+        let visible = changed.without_hidden(&form);
+        assert_eq!(visible, answers(&[("liste", &["Sofa"]), ("elektro", &["nein"]), ("name", &["Erika Muster"])]), "… but hides with the devices");
+    }
+}

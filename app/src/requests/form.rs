@@ -335,3 +335,114 @@ pub fn is_identifier(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(id: &str, kind: FieldKind) -> Field {
+        Field {
+            id: id.into(),
+            kind,
+            label: Localized { de: "Frage".into(), ..Localized::default() },
+            hint: Localized::default(),
+            required: false,
+            limits: Limits::default(),
+            options: Vec::new(),
+            show_if: None,
+        }
+    }
+
+    fn form(fields: Vec<Field>) -> FormDefinition {
+        FormDefinition { pages: vec![FormPage { id: "seite".into(), title: Localized { de: "Seite".into(), ..Localized::default() }, fields }] }
+    }
+
+    fn choice(id: &str, values: &[&str]) -> Field {
+        let options = values.iter().map(|value| Choice { value: value.to_string(), label: Localized { de: value.to_string(), ..Localized::default() } });
+        Field { options: options.collect(), ..field(id, FieldKind::SingleChoice) }
+    }
+
+    fn shown_if(mut field: Field, source: &str, values: &[&str]) -> Field {
+        field.show_if = Some(ShowIf { field: source.into(), any_of: values.iter().map(|v| v.to_string()).collect() });
+        field
+    }
+
+    #[test]
+    fn identifiers_are_short_lowercase_and_start_with_a_letter() {
+        for good in ["a", "name", "wunsch-kita-2", &"x".repeat(40)] {
+            assert!(is_identifier(good), "{good}");
+        }
+        for bad in ["", "2a", "-a", "Name", "e_mail", "adresse.plz", "straße", &"x".repeat(41)] {
+            assert!(!is_identifier(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_sound_form_has_no_problems() {
+        let sound = form(vec![
+            field("elektro", FieldKind::YesNo),
+            shown_if(choice("art", &["kuehlschrank", "herd"]), "elektro", &["ja"]),
+            shown_if(field("hinweis", FieldKind::Text), "art", &["herd"]),
+        ]);
+        assert_eq!(sound.problems(), Vec::<String>::new());
+        assert_eq!(sound.field("art").map(|f| f.kind), Some(FieldKind::SingleChoice));
+        assert_eq!(sound.page("seite").map(|(index, _)| index), Some(0));
+    }
+
+    #[test]
+    fn problems_name_what_is_wrong() {
+        let cases: Vec<(FormDefinition, &str)> = vec![
+            (FormDefinition::default(), "no pages"),
+            (form(Vec::new()), "has no fields"),
+            (form(vec![field("Name", FieldKind::Text)]), "not a unique"),
+            (form(vec![field("name", FieldKind::Text), field("name", FieldKind::Email)]), "not a unique"),
+            (form(vec![Field { label: Localized::default(), ..field("name", FieldKind::Text) }]), "no German label"),
+            (form(vec![choice("art", &["eins"])]), "at least two options"),
+            (form(vec![Field { options: choice("x", &["a", "b"]).options, ..field("name", FieldKind::Text) }]), "not a choice field"),
+            (form(vec![choice("art", &["eins", "Zwei"])]), "needs an identifier value"),
+            (form(vec![Field { limits: Limits { pattern: Some("[0-9".into()), ..Limits::default() }, ..field("plz", FieldKind::Text) }]), "not a valid regular expression"),
+            (form(vec![shown_if(field("b", FieldKind::Text), "a", &["ja"]), field("a", FieldKind::YesNo)]), "not an earlier field"),
+            (form(vec![field("a", FieldKind::Text), shown_if(field("b", FieldKind::Text), "a", &["ja"])]), "not a choice or yes/no"),
+            (form(vec![field("a", FieldKind::YesNo), shown_if(field("b", FieldKind::Text), "a", &["yes"])]), "does not offer"),
+            (form(vec![field("a", FieldKind::YesNo), shown_if(field("b", FieldKind::Text), "a", &[])]), "does not offer"),
+        ];
+        for (definition, expected) in cases {
+            let problems = definition.problems();
+            assert!(problems.iter().any(|problem| problem.contains(expected)), "expected {expected:?} in {problems:?}");
+        }
+        let mut pages = form(vec![field("a", FieldKind::Text)]);
+        pages.pages.push(FormPage { id: "seite".into(), title: Localized::default(), fields: vec![field("b", FieldKind::Text)] });
+        let problems = pages.problems();
+        assert!(problems.iter().any(|p| p.contains("page id")) && problems.iter().any(|p| p.contains("no German title")), "{problems:?}");
+    }
+
+    #[test]
+    fn limits_are_capped_by_the_kinds_own() {
+        let mut text = field("t", FieldKind::Text);
+        assert_eq!(text.max_length(), DEFAULT_MAX_TEXT);
+        text.limits.max_length = Some(50);
+        assert_eq!(text.max_length(), 50);
+        text.limits.max_length = Some(10_000);
+        assert_eq!(text.max_length(), DEFAULT_MAX_TEXT);
+        text.kind = FieldKind::LongText;
+        assert_eq!(text.max_length(), DEFAULT_MAX_LONG_TEXT);
+
+        let mut file = field("f", FieldKind::File);
+        assert_eq!((file.max_files(), file.max_file_bytes(), file.file_types()), (DEFAULT_MAX_FILES, DEFAULT_MAX_FILE_BYTES, &FileType::DEFAULT[..]));
+        file.limits = Limits { max_files: Some(0), max_file_bytes: Some(u64::MAX), file_types: vec![FileType::Pdf], ..Limits::default() };
+        assert_eq!((file.max_files(), file.max_file_bytes(), file.file_types()), (1, HARD_MAX_FILE_BYTES, &[FileType::Pdf][..]));
+        file.limits.max_files = Some(100);
+        assert_eq!(file.max_files(), 20);
+    }
+
+    #[test]
+    fn file_types_are_recognised_by_content() {
+        assert_eq!(FileType::sniff(b"%PDF-1.7\n"), Some(FileType::Pdf));
+        assert_eq!(FileType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some(FileType::Jpeg));
+        assert_eq!(FileType::sniff(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0]), Some(FileType::Png));
+        assert_eq!(FileType::sniff(b"GIF89a"), None);
+        assert_eq!(FileType::sniff(b"%PD"), None);
+        assert_eq!(FileType::Jpeg.media_type(), "image/jpeg");
+        assert_eq!(FileType::Png.name(), "PNG");
+    }
+}

@@ -3,6 +3,7 @@
 
 pub mod answers;
 pub mod date;
+pub mod demo;
 pub mod form;
 pub mod reference;
 pub mod validate;
