@@ -43,6 +43,15 @@ pub struct Settings {
     /// Suggestion answers kept in memory per instance (0 turns the cache off).
     #[arg(long, global = true, env = "RATHAUS_SUGGESTION_CACHE", default_value_t = 4096, value_name = "ANSWERS")]
     pub suggestion_cache: usize,
+    /// Days a started online request is kept after its last change.
+    #[arg(long, global = true, env = "RATHAUS_DRAFT_DAYS", default_value_t = 30, value_name = "DAYS")]
+    pub draft_days: i64,
+    /// Online requests started or submitted per minute and client address.
+    #[arg(long, global = true, env = "RATHAUS_SUBMISSIONS_PER_MINUTE", default_value_t = 10, value_name = "N")]
+    pub submissions_per_minute: u32,
+    /// Request status lookups, replies and withdrawals per minute and client address.
+    #[arg(long, global = true, env = "RATHAUS_TRACKING_PER_MINUTE", default_value_t = 20, value_name = "N")]
+    pub tracking_per_minute: u32,
 }
 
 /// What to do; `serve` when none is given.

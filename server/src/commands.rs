@@ -57,6 +57,8 @@ pub async fn seed(db: &Db, args: &crate::cli::SeedArgs) -> Result<(), Failure> {
 async fn seed_demo(db: &Db) -> Result<(), Failure> {
     let loaded = app::catalogue::seed_demo(db).await.map_err(|e| Failure::Other(e.to_string()))?;
     println!("Demo catalogue: {loaded}");
+    let forms = app::requests::store::seed_demo_forms(db).await.map_err(|e| Failure::Other(e.to_string()))?;
+    println!("Demo request forms added: {forms}");
     let password = auth::generate_password();
     let hash = auth::hash_password(&password).map_err(|e| Failure::Other(e.to_string()))?;
     let email = "admin@rathaus.example";

@@ -40,6 +40,8 @@ pub struct Config {
     pub suggestion_cache: usize,
     /// Proxies whose X-Forwarded-For entries are trusted.
     pub trusted_proxies: usize,
+    /// How long drafts are kept and how often one address may act.
+    pub requests: app::requests::settings::RequestSettings,
 }
 
 impl Config {
@@ -78,7 +80,19 @@ impl Config {
         };
         tracing_subscriber::EnvFilter::try_new(&settings.log)
             .map_err(|e| ConfigError(format!("RATHAUS_LOG \"{}\" is not a valid log filter: {e}", settings.log)))?;
+        if !(1..=365).contains(&settings.draft_days) {
+            return Err(ConfigError(format!("RATHAUS_DRAFT_DAYS must be between 1 and 365, got {}", settings.draft_days)));
+        }
+        if settings.submissions_per_minute == 0 || settings.tracking_per_minute == 0 {
+            return Err(ConfigError("RATHAUS_SUBMISSIONS_PER_MINUTE and RATHAUS_TRACKING_PER_MINUTE must be at least 1".into()));
+        }
+        let requests = app::requests::settings::RequestSettings {
+            keep_days: settings.draft_days,
+            submissions_per_minute: settings.submissions_per_minute,
+            tracking_per_minute: settings.tracking_per_minute,
+        };
         Ok(Config {
+            requests,
             database_url,
             listen,
             public_url,

@@ -79,7 +79,7 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
         .await
         .map_err(|e| commands::Failure::Other(format!("cannot load the catalogue: {e}")))?;
     let search_log = app::search::log::SearchLog::default();
-    let state = http::AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config.clone()), search_log, suggestions: http::SuggestionCache::new(config.suggestion_cache) };
+    let state = http::AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config.clone()), search_log, suggestions: http::SuggestionCache::new(config.suggestion_cache), request_limits: app::requests::limits::RequestLimits::new(&config.requests) };
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .map_err(|e| ConfigError(format!("LEPTOS_SITE_ADDR {}: cannot listen there: {e}", config.listen)))?;

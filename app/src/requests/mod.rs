@@ -2,18 +2,20 @@
 //! and on the server the drafts, submissions and tracking (see `shared/DOMAIN.md`).
 
 pub mod answers;
-pub mod date;
-pub mod demo;
-pub mod form;
-pub mod reference;
-pub mod validate;
-pub mod status;
-#[cfg(feature = "ssr")]
-pub mod store;
-pub mod paths;
-pub mod views;
 pub mod api;
+pub mod date;
+pub mod form;
+pub mod paths;
+pub mod reference;
+pub mod status;
+pub mod validate;
+pub mod views;
+
+#[cfg(feature = "ssr")]
+pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod limits;
 #[cfg(feature = "ssr")]
 pub mod settings;
+#[cfg(feature = "ssr")]
+pub mod store;

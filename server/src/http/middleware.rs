@@ -118,6 +118,8 @@ pub async fn client_address(State(trusted): State<usize>, mut request: Request, 
 pub async fn body_limit(request: Request, next: Next) -> Response {
     let limit = if request.uri().path() == super::catalogue_transfer::IMPORT_PATH {
         super::catalogue_transfer::IMPORT_LIMIT
+    } else if request.method() == axum::http::Method::POST && super::requests::is_upload_path(request.uri().path()) {
+        super::requests::UPLOAD_LIMIT
     } else {
         super::router::BODY_LIMIT
     };

@@ -6,6 +6,7 @@ mod health;
 mod language;
 mod middleware;
 mod page_cache;
+mod requests;
 mod router;
 mod search;
 mod seo;
@@ -22,5 +23,7 @@ mod tests;
 mod search_tests;
 #[cfg(test)]
 mod staff_tests;
+#[cfg(test)]
+mod request_tests;
 #[cfg(test)]
 mod taxonomy_tests;

@@ -68,6 +68,9 @@ fn cacheable(request: &Request) -> bool {
     let path = request.uri().path();
     request.method() == Method::GET
         && request.uri().query().is_none()
+        // A request's start page follows its live form, which the catalogue generation does not.
+        && !path.ends_with("/antrag")
+        && !path.ends_with("/request")
         && (path == "/" || path == "/en" || CACHEABLE.iter().any(|p| path == *p || path.starts_with(&format!("{p}/"))))
 }
 

@@ -3,7 +3,7 @@
 
 use super::middleware::{body_limit, catch_panic, client_address, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
-use super::{catalogue_transfer, health, language, search, seo, static_files};
+use super::{catalogue_transfer, health, language, requests, search, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
@@ -50,6 +50,7 @@ pub struct AppState {
     pub search_log: SearchLog,
     /// Recent answers of the suggestion endpoint.
     pub suggestions: search::SuggestionCache,
+    pub request_limits: app::requests::limits::RequestLimits,
 }
 
 /// The router with every route and all middleware.
@@ -82,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .route(app::i18n::LANGUAGE_CHOICE_PATH, get(language::choose))
         .route(catalogue_transfer::EXPORT_PATH, get(catalogue_transfer::export))
         .route(catalogue_transfer::IMPORT_PATH, post(catalogue_transfer::import))
+        .merge(requests::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
         .fallback_service(static_files::public_files(&site_root, not_found))
@@ -146,6 +148,8 @@ fn leptos_context(state: AppState) -> impl Fn() + Clone + Send + Sync + 'static 
         provide_context(state.db.clone());
         provide_context(state.catalogue.clone());
         provide_context(state.search_log.clone());
+        provide_context(state.config.requests);
+        provide_context(state.request_limits.clone());
         if let Some(parts) = use_context::<axum::http::request::Parts>() {
             provide_context(app::components::SiteOrigin(seo::public_origin(&state.config, &parts.headers)));
         }

@@ -36,6 +36,7 @@ where
     let db = Db::connect(&url).await.expect("connect");
     db.migrate().await.expect("migrate");
     app::catalogue::seed_demo(&db).await.expect("demo catalogue");
+    app::requests::store::seed_demo_forms(&db).await.expect("demo forms");
     state.catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
     state.db = db.clone();
     test(state).await;

@@ -24,14 +24,19 @@ pub(super) async fn state(public_url: Option<&str>) -> AppState {
         log_format: "text".into(),
         suggestion_cache: 4096,
         trusted_proxies: 0,
+        draft_days: 30,
+        submissions_per_minute: 1000,
+        tracking_per_minute: 1000,
     };
     let config = Config::from_settings(&settings).expect("valid test settings");
     let db = Db::connect(&config.database_url).await.expect("in-memory database");
     db.migrate().await.expect("migrate");
     app::catalogue::seed_demo(&db).await.expect("demo catalogue");
+    app::requests::store::seed_demo_forms(&db).await.expect("demo forms");
     let catalogue = app::catalogue::snapshot::CatalogueCache::load(&db).await.expect("catalogue");
     let suggestions = super::search::SuggestionCache::new(config.suggestion_cache);
-    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default(), suggestions }
+    let request_limits = app::requests::limits::RequestLimits::new(&config.requests);
+    AppState { leptos_options: config.leptos_options(), db, catalogue, config: Arc::new(config), search_log: Default::default(), suggestions, request_limits }
 }
 
 pub(super) async fn get_page(app: Router, uri: &str) -> (Response, String) {
@@ -149,6 +154,9 @@ fn bad_settings_name_the_setting() {
         log_format: "text".into(),
         suggestion_cache: 4096,
         trusted_proxies: 0,
+        draft_days: 30,
+        submissions_per_minute: 1000,
+        tracking_per_minute: 1000,
     };
     let error = Config::from_settings(&settings).unwrap_err().to_string();
     assert!(error.contains("DATABASE_URL") && !error.contains("secret"), "{error}");

@@ -21,7 +21,8 @@ pub struct FieldContext {
 
 fn label_text(field: &Field, lang: Lang) -> String {
     let label = local(&field.label, lang);
-    if field.required {
+    let marked = ["(freiwillig)", "(optional)"].iter().any(|mark| label.contains(mark));
+    if field.required || marked {
         label
     } else {
         format!("{label} {}", lang.pick("(freiwillig)", "(optional)"))

@@ -9,7 +9,7 @@ mod tracking;
 pub use drafts::{delete_expired_drafts, issue_submit_key, load_draft, save_answers, start_draft, Draft, DRAFT_DAYS};
 pub use files::{add_draft_file, remove_draft_file, sanitise_file_name, FileRefusal, Upload};
 pub use forms::{form_version, live_form, live_form_by_slug, publish_form, seed_demo_forms, StoredForm};
-pub use submit::{submit, Submission, SubmitOutcome};
+pub use submit::{submit, Receipt, Submission, SubmitOutcome};
 pub use tracking::{reply, track, withdraw, Tracked};
 
 /// Why a request operation failed.
