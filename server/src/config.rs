@@ -40,6 +40,8 @@ pub struct Config {
     pub suggestion_cache: usize,
     /// Proxies whose X-Forwarded-For entries are trusted.
     pub trusted_proxies: usize,
+    /// Outgoing mail: the SMTP server and sender (`RATHAUS_SMTP_URL`, `RATHAUS_MAIL_FROM`).
+    pub mail: app::mail::MailSettings,
 }
 
 impl Config {
@@ -78,6 +80,7 @@ impl Config {
         };
         tracing_subscriber::EnvFilter::try_new(&settings.log)
             .map_err(|e| ConfigError(format!("RATHAUS_LOG \"{}\" is not a valid log filter: {e}", settings.log)))?;
+        let mail = mail_settings(env_setting("RATHAUS_SMTP_URL")?.as_deref(), env_setting("RATHAUS_MAIL_FROM")?.as_deref())?;
         Ok(Config {
             database_url,
             listen,
@@ -87,6 +90,7 @@ impl Config {
             log_format,
             suggestion_cache: settings.suggestion_cache.min(1_000_000),
             trusted_proxies: settings.trusted_proxies.min(10),
+            mail,
         })
     }
 
@@ -124,6 +128,22 @@ impl Config {
     }
 }
 
+/// The mail settings; without an SMTP URL mail waits in the outbox.
+fn mail_settings(smtp_url: Option<&str>, from: Option<&str>) -> Result<app::mail::MailSettings, ConfigError> {
+    app::mail::MailSettings::new(smtp_url, from).map_err(|e| ConfigError(e.to_string()))
+}
+
+/// A setting read from the environment only (the `RATHAUS_CONFIG` file is loaded into it
+/// first); an unset or empty variable is `None`. The value is never part of the error.
+fn env_setting(name: &str) -> Result<Option<String>, ConfigError> {
+    match std::env::var(name) {
+        Ok(value) if value.trim().is_empty() => Ok(None),
+        Ok(value) => Ok(Some(value)),
+        Err(std::env::VarError::NotPresent) => Ok(None),
+        Err(std::env::VarError::NotUnicode(_)) => Err(ConfigError(format!("{name} is not valid UTF-8"))),
+    }
+}
+
 /// Loads `NAME=value` lines from the file named by `RATHAUS_CONFIG`, without overriding
 /// variables already set in the environment.
 pub fn load_config_file() -> Result<(), ConfigError> {
@@ -138,4 +158,20 @@ pub fn load_config_file() -> Result<(), ConfigError> {
 fn hash_file_beside_binary() -> Option<PathBuf> {
     let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
     path.is_file().then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mail_settings;
+
+    #[test]
+    fn bad_mail_settings_name_the_variable_and_hide_the_password() {
+        let from = Some("Stadt Wolfsburg <noreply@wolfsburg.de>");
+        let error = mail_settings(Some("smtp://rathaus:geheim@mail.example.org"), from).unwrap_err().to_string();
+        assert!(error.starts_with("configuration error: RATHAUS_SMTP_URL") && !error.contains("geheim"), "{error}");
+        let error = mail_settings(Some("smtps://rathaus:geheim@mail.example.org"), None).unwrap_err().to_string();
+        assert!(error.contains("RATHAUS_MAIL_FROM") && !error.contains("geheim"), "{error}");
+        assert!(!mail_settings(None, None).unwrap().is_enabled());
+        assert!(mail_settings(Some("smtps://rathaus:geheim@mail.example.org"), from).unwrap().is_enabled());
+    }
 }

@@ -16,7 +16,9 @@ pub(crate) const CLAIM_SECONDS: i64 = 600;
 ///
 /// A recipient that is not a plausible address or holds control characters is refused with
 /// [`sqlx::Error::InvalidArgument`] and nothing is stored; the subject is put on one line.
-/// Call [`super::wake`] after the commit to send at once instead of at the next poll.
+/// When a bad address should not undo the caller's change, check it first with
+/// [`OutgoingMail::checked`]. Call [`super::wake`] after the commit to send at once instead of
+/// at the next poll.
 pub async fn enqueue(conn: &mut AnyConnection, mail: &OutgoingMail) -> Result<(), sqlx::Error> {
     let mail = mail.checked().map_err(|invalid| sqlx::Error::InvalidArgument(invalid.to_string()))?;
     let at = now();

@@ -173,7 +173,8 @@ impl<'a> Sender<'a> {
                 let failures = claimed.attempts + 1;
                 let delay = outbox::retry_delay(failures, self.settings.retry_base, self.settings.retry_max);
                 outbox::mark_failed(db, claimed, &error, delay).await?;
-                tracing::warn!(mail = claimed.id, attempts = failures, retry_in_s = delay.as_secs(), %error, "sending a mail failed; it stays in the outbox");
+                let logged = without(&error, &claimed.mail.to, "<recipient>");
+                tracing::warn!(mail = claimed.id, attempts = failures, retry_in_s = delay.as_secs(), error = %logged, "sending a mail failed; it stays in the outbox");
                 Ok(false)
             }
         }
@@ -224,10 +225,44 @@ fn describe(error: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// `text` with every occurrence of `needle`, in any ASCII case, replaced: servers repeat the
+/// recipient in their errors, and residents' addresses stay out of the logs.
+fn without(text: &str, needle: &str, replacement: &str) -> String {
+    if needle.is_empty() {
+        return text.to_string();
+    }
+    let (lower, needle) = (text.to_ascii_lowercase(), needle.to_ascii_lowercase());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = 0;
+    for (start, found) in lower.match_indices(&needle) {
+        out.push_str(&text[rest..start]);
+        out.push_str(replacement);
+        rest = start + found.len();
+    }
+    out.push_str(&text[rest..]);
+    out
+}
+
 /// At most [`MAX_ERROR_CHARS`] characters.
 fn truncate(text: &str) -> String {
     match text.char_indices().nth(MAX_ERROR_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logged_errors_leave_out_the_recipient() {
+        let error = "permanent error (550): 5.1.1 <Anna.Schulz@Example.org>: Recipient address rejected: ä";
+        assert_eq!(
+            without(error, "anna.schulz@example.org", "<recipient>"),
+            "permanent error (550): 5.1.1 <<recipient>>: Recipient address rejected: ä"
+        );
+        assert_eq!(without("no address here", "", "x"), "no address here");
+        assert_eq!(truncate(&"ü".repeat(600)).chars().count(), MAX_ERROR_CHARS + 1);
     }
 }

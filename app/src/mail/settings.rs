@@ -52,19 +52,19 @@ impl MailSettings {
             }
             (Some(url), Some(from)) => Some(Smtp { url: check_url(url)?, from: check_from(from)? }),
         };
-        Ok(MailSettings {
-            smtp,
+        Ok(MailSettings { smtp, ..MailSettings::disabled() })
+    }
+
+    /// Settings that send nothing: mail stays in the outbox.
+    pub fn disabled() -> MailSettings {
+        MailSettings {
+            smtp: None,
             retry_base: Duration::from_secs(30),
             retry_max: Duration::from_secs(3600),
             poll_interval: Duration::from_secs(10),
             keep_sent: Duration::from_secs(30 * 24 * 3600),
             send_timeout: Duration::from_secs(120),
-        })
-    }
-
-    /// Settings that send nothing: mail stays in the outbox.
-    pub fn disabled() -> MailSettings {
-        MailSettings::new(None, None).unwrap_or_else(|_| unreachable!("no SMTP URL is always valid"))
+        }
     }
 
     /// Whether an SMTP server is configured.
@@ -159,7 +159,7 @@ fn check_from(raw: &str) -> Result<Mailbox, MailConfigError> {
         return Err(invalid());
     }
     let mailbox: Mailbox = raw.parse().map_err(|_| invalid())?;
-    super::message::checked_recipient(&mailbox.email.to_string()).map_err(|_| invalid())?;
+    super::message::checked_recipient(mailbox.email.as_ref()).map_err(|_| invalid())?;
     Ok(mailbox)
 }
 
