@@ -19,4 +19,6 @@ pub mod staff;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod mail;
 pub use shell::{shell, App};

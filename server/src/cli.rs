@@ -52,6 +52,13 @@ pub struct Settings {
     /// Request status lookups, replies and withdrawals per minute and client address.
     #[arg(long, global = true, env = "RATHAUS_TRACKING_PER_MINUTE", default_value_t = 20, value_name = "N")]
     pub tracking_per_minute: u32,
+    /// SMTP server for mail to residents and offices, e.g. smtps://user:password@mail.example.org
+    /// (unset: mail waits in the outbox until one is set).
+    #[arg(long, global = true, env = "RATHAUS_SMTP_URL", hide_env_values = true)]
+    pub smtp_url: Option<String>,
+    /// Sender of outgoing mail, e.g. "Stadt Wolfsburg <noreply@wolfsburg.de>".
+    #[arg(long, global = true, env = "RATHAUS_MAIL_FROM")]
+    pub mail_from: Option<String>,
 }
 
 /// What to do; `serve` when none is given.

@@ -42,6 +42,8 @@ pub struct Config {
     pub trusted_proxies: usize,
     /// How long drafts are kept and how often one address may act.
     pub requests: app::requests::settings::RequestSettings,
+    /// Outgoing mail: the SMTP server and sender (`RATHAUS_SMTP_URL`, `RATHAUS_MAIL_FROM`).
+    pub mail: app::mail::MailSettings,
 }
 
 impl Config {
@@ -91,6 +93,8 @@ impl Config {
             submissions_per_minute: settings.submissions_per_minute,
             tracking_per_minute: settings.tracking_per_minute,
         };
+        let set = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let mail = mail_settings(set(&settings.smtp_url).as_deref(), set(&settings.mail_from).as_deref())?;
         Ok(Config {
             requests,
             database_url,
@@ -101,6 +105,7 @@ impl Config {
             log_format,
             suggestion_cache: settings.suggestion_cache.min(1_000_000),
             trusted_proxies: settings.trusted_proxies.min(10),
+            mail,
         })
     }
 
@@ -138,6 +143,11 @@ impl Config {
     }
 }
 
+/// The mail settings; without an SMTP URL mail waits in the outbox.
+fn mail_settings(smtp_url: Option<&str>, from: Option<&str>) -> Result<app::mail::MailSettings, ConfigError> {
+    app::mail::MailSettings::new(smtp_url, from).map_err(|e| ConfigError(e.to_string()))
+}
+
 /// Loads `NAME=value` lines from the file named by `RATHAUS_CONFIG`, without overriding
 /// variables already set in the environment.
 pub fn load_config_file() -> Result<(), ConfigError> {
@@ -152,4 +162,20 @@ pub fn load_config_file() -> Result<(), ConfigError> {
 fn hash_file_beside_binary() -> Option<PathBuf> {
     let path = std::env::current_exe().ok()?.parent()?.join("hash.txt");
     path.is_file().then_some(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mail_settings;
+
+    #[test]
+    fn bad_mail_settings_name_the_variable_and_hide_the_password() {
+        let from = Some("Stadt Wolfsburg <noreply@wolfsburg.de>");
+        let error = mail_settings(Some("smtp://rathaus:geheim@mail.example.org"), from).unwrap_err().to_string();
+        assert!(error.starts_with("configuration error: RATHAUS_SMTP_URL") && !error.contains("geheim"), "{error}");
+        let error = mail_settings(Some("smtps://rathaus:geheim@mail.example.org"), None).unwrap_err().to_string();
+        assert!(error.contains("RATHAUS_MAIL_FROM") && !error.contains("geheim"), "{error}");
+        assert!(!mail_settings(None, None).unwrap().is_enabled());
+        assert!(mail_settings(Some("smtps://rathaus:geheim@mail.example.org"), from).unwrap().is_enabled());
+    }
 }

@@ -86,9 +86,17 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
     tokio::spawn(follow_catalogue(state.db.clone(), state.catalogue.clone()));
     tokio::spawn(write_search_statistics(state.db.clone(), state.search_log.clone()));
     tokio::spawn(delete_expired_sessions(state.db.clone()));
+    let (stop_mail, mail_stopped) = tokio::sync::oneshot::channel::<()>();
+    let outbox = tokio::spawn(app::mail::run_outbox(state.db.clone(), config.mail.clone(), async move {
+        let _ = mail_stopped.await;
+    }));
     tracing::info!(address = %config.listen, "serving on http://{}", config.listen);
     let (db, search_log) = (state.db.clone(), state.search_log.clone());
     http::serve(listener, http::router(state), http::shutdown_signal()).await;
+    let _ = stop_mail.send(());
+    if tokio::time::timeout(std::time::Duration::from_secs(10), outbox).await.is_err() {
+        tracing::warn!("the mail being sent at shutdown is sent again after its claim lapses (10 min)");
+    }
     if let Err(error) = search_log.flush(&db).await {
         tracing::warn!(%error, "writing the last search statistics failed");
     }

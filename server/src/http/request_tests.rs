@@ -88,6 +88,13 @@ async fn a_resident_requests_a_service_without_javascript_and_tracks_it() {
             assert_eq!(location(&response), format!("/antrag/{code}/bestaetigung"));
         }
         assert_eq!(count(db.clone()).await, 1);
+        let mails = sqlx::query("SELECT recipient, subject, body FROM mail_outbox ORDER BY id").fetch_all(db.pool()).await.unwrap();
+        let mails: Vec<(String, String, String)> =
+            mails.iter().map(|row| (row.try_get("recipient").unwrap(), row.try_get("subject").unwrap(), row.try_get("body").unwrap())).collect();
+        assert_eq!(mails.len(), 2, "one to the resident, one to the office: {mails:?}");
+        assert_eq!(mails[0].0, "erika@example.org");
+        assert!(mails[0].2.contains("/antrag/status?nummer="), "the resident's mail has the tracking link");
+        assert!(mails[1].0.contains('@') && mails[1].0 != "erika@example.org", "the office's address");
         let (response, confirmation) = browser.get(&app, &format!("/antrag/{code}/bestaetigung")).await;
         assert_eq!(response.status(), StatusCode::OK);
         let at = confirmation.find("/antrag/status?nummer=").expect("tracking link");
@@ -116,6 +123,8 @@ async fn a_resident_requests_a_service_without_javascript_and_tracks_it() {
         let (_, status) = browser.get(&app, &link).await;
         assert!(status.contains("Zurückgezogen") && status.contains("Hier das Foto.") && status.contains("foto.png"), "{status}");
         assert!(!status.contains("Antrag zurückziehen</span>"), "no second withdrawal");
+        let last: String = sqlx::query("SELECT subject FROM mail_outbox ORDER BY id DESC LIMIT 1").fetch_one(db.pool()).await.unwrap().try_get("subject").unwrap();
+        assert!(last.contains(&reference), "the withdrawal is mailed: {last}");
     })
     .await;
 }

@@ -27,6 +27,8 @@ pub(super) async fn state(public_url: Option<&str>) -> AppState {
         draft_days: 30,
         submissions_per_minute: 1000,
         tracking_per_minute: 1000,
+        smtp_url: None,
+        mail_from: None,
     };
     let config = Config::from_settings(&settings).expect("valid test settings");
     let db = Db::connect(&config.database_url).await.expect("in-memory database");
@@ -157,6 +159,8 @@ fn bad_settings_name_the_setting() {
         draft_days: 30,
         submissions_per_minute: 1000,
         tracking_per_minute: 1000,
+        smtp_url: None,
+        mail_from: None,
     };
     let error = Config::from_settings(&settings).unwrap_err().to_string();
     assert!(error.contains("DATABASE_URL") && !error.contains("secret"), "{error}");

@@ -152,6 +152,7 @@ pub async fn save_page(State(state): State<AppState>, Path((code, page_id)): Pat
 pub async fn submit(State(state): State<AppState>, Path(code): Path<String>, request: Request) -> Response {
     let lang = lang_of(&request);
     let address = client(&request);
+    let origin = crate::http::seo::public_origin(&state.config, request.headers());
     let posted: Posted = match read(request).await {
         Ok(posted) => posted,
         Err(unreadable) => return unreadable.into_response(),
@@ -180,7 +181,7 @@ pub async fn submit(State(state): State<AppState>, Path(code): Path<String>, req
     let answers = draft.answers.without_hidden(&draft.form.definition);
     let office_slug = service.content.offices.first().cloned().unwrap_or_default();
     let title = app::requests::views::local(&service.content.title, draft.lang);
-    let compose = mails::on_submission(&state, &draft, &service, &answers);
+    let compose = mails::on_submission(&state, &origin, &draft, &service);
     let submission = Submission {
         code: &code,
         submit_key: posted.value("schluessel"),
@@ -192,7 +193,7 @@ pub async fn submit(State(state): State<AppState>, Path(code): Path<String>, req
     };
     match store::submit(&state.db, &submission).await {
         Ok(SubmitOutcome::Submitted(_) | SubmitOutcome::AlreadySubmitted { .. }) => {
-            mails::wake(&state);
+            app::mail::wake();
             redirect(&paths::confirmation(lang, &code))
         }
         Ok(SubmitOutcome::WrongKey) => redirect(&paths::check(lang, &code)),

@@ -50,10 +50,8 @@ pub async fn reply(State(state): State<AppState>, request: Request) -> Response 
         let extra = url::form_urlencoded::Serializer::new(String::new()).append_pair("datei", text).finish();
         return redirect(&status_page(lang, &tracked.request.reference, &pin, &format!("&{extra}#antworten")));
     }
-    let outgoing = mails::on_reply(&state, &tracked);
-    match store::reply(&state.db, tracked.id, &message, &uploads, &outgoing).await {
+    match store::reply(&state.db, tracked.id, &message, &uploads, &[]).await {
         Ok(Ok(())) => {
-            mails::wake(&state);
             redirect(&status_page(lang, &tracked.request.reference, &pin, "&hinweis=antwort"))
         }
         Ok(Err(refusal)) => {
@@ -71,6 +69,7 @@ pub async fn reply(State(state): State<AppState>, request: Request) -> Response 
 /// confirmation).
 pub async fn withdraw(State(state): State<AppState>, request: Request) -> Response {
     let lang = Lang::from_path(request.uri().path());
+    let origin = crate::http::seo::public_origin(&state.config, request.headers());
     let address = client(&request);
     let posted = match read(request).await {
         Ok(posted) => posted,
@@ -90,10 +89,10 @@ pub async fn withdraw(State(state): State<AppState>, request: Request) -> Respon
         let extra = url::form_urlencoded::Serializer::new(String::new()).append_pair("datei", text).finish();
         return redirect(&status_page(lang, &tracked.request.reference, &pin, &format!("&{extra}")));
     }
-    let outgoing = mails::on_withdrawal(&state, &tracked);
+    let outgoing = mails::on_withdrawal(&origin, &tracked, &normalise_code(&pin, 8).unwrap_or_default());
     match store::withdraw(&state.db, tracked.id, "", &outgoing).await {
         Ok(_) => {
-            mails::wake(&state);
+            app::mail::wake();
             redirect(&status_page(lang, &tracked.request.reference, &pin, "&hinweis=zurueckgezogen"))
         }
         Err(error) => {
