@@ -100,6 +100,9 @@ pub struct ServicePage {
     pub offices: Vec<OfficeSummary>,
     /// Topics the service is listed under.
     pub topics: Vec<NavLink>,
+    /// The start page of its online request, when it has a live form.
+    #[serde(default)]
+    pub request_href: Option<String>,
 }
 
 /// Everything the office page shows.
@@ -145,7 +148,11 @@ pub async fn get_life_situation(lang: Lang, slug: String) -> Result<Option<Listi
 #[server]
 pub async fn get_service(lang: Lang, slug: String) -> Result<Option<ServicePage>, AppError> {
     let snapshot = ssr::snapshot()?;
-    Ok(ssr::service(&snapshot, lang, &slug, crate::db::now()))
+    let Some(mut page) = ssr::service(&snapshot, lang, &slug, crate::db::now()) else { return Ok(None) };
+    let db = use_context::<crate::db::Db>().ok_or_else(|| AppError::internal("no database in context"))?;
+    let form = crate::requests::store::live_form_by_slug(&db, &page.slug_de).await.map_err(AppError::internal)?;
+    page.request_href = form.map(|_| crate::requests::paths::start(lang, &page.slug_de, &page.slug_en));
+    Ok(Some(page))
 }
 
 /// An office page; `None` when there is no such office.
@@ -298,6 +305,7 @@ pub mod ssr {
             approved_by: service.approved_by.clone(),
             offices: content.offices.iter().filter_map(|o| snapshot.office(o)).map(|o| office_summary(o, lang, now)).collect(),
             topics: content.topics.iter().filter_map(|t| snapshot.topic(t)).map(|t| topic_link(t, lang)).collect(),
+            request_href: None,
         }
     }
 

@@ -101,10 +101,11 @@ pub fn ServiceView(lang: Lang, page: Page, easy_read: bool) -> impl IntoView {
     let locale = lang.locale();
     let canonical = if easy_read { page.easy_read_href.clone().unwrap_or_else(|| page.href.clone()) } else { page.href.clone() };
     let json_ld = json_ld(&page, lang);
-    let (cta_label, cta_href) = match c.availability {
-        Availability::Online => (td_string!(locale, service.apply_online), "#ablauf"),
-        Availability::Appointment => (td_string!(locale, service.make_appointment), "#zustaendige-stelle"),
-        Availability::InPerson => (td_string!(locale, service.visit_in_person), "#zustaendige-stelle"),
+    let (cta_label, cta_href) = match (c.availability, page.request_href.clone()) {
+        (Availability::Online, Some(start)) => (td_string!(locale, service.apply_online), start),
+        (Availability::Online, None) => (td_string!(locale, service.apply_online), "#ablauf".to_string()),
+        (Availability::Appointment, _) => (td_string!(locale, service.make_appointment), "#zustaendige-stelle".to_string()),
+        (Availability::InPerson, _) => (td_string!(locale, service.visit_in_person), "#zustaendige-stelle".to_string()),
     };
     let approved = page.approved_at.map(|at| {
         let by = page.approved_by.clone().unwrap_or_default();
