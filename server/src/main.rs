@@ -86,6 +86,7 @@ async fn serve(config: Config, db: app::db::Db) -> Result<(), commands::Failure>
     tokio::spawn(follow_catalogue(state.db.clone(), state.catalogue.clone()));
     tokio::spawn(write_search_statistics(state.db.clone(), state.search_log.clone()));
     tokio::spawn(delete_expired_sessions(state.db.clone()));
+    tokio::spawn(delete_expired_drafts(state.db.clone(), state.request_limits.clone()));
     let (stop_mail, mail_stopped) = tokio::sync::oneshot::channel::<()>();
     let outbox = tokio::spawn(app::mail::run_outbox(state.db.clone(), config.mail.clone(), async move {
         let _ = mail_stopped.await;
@@ -124,6 +125,21 @@ async fn delete_expired_sessions(db: app::db::Db) {
         ticks.tick().await;
         if let Err(error) = store.delete_expired().await {
             tracing::warn!(%error, "deleting expired staff sessions failed");
+        }
+    }
+}
+
+/// Deletes expired request drafts with their files every ten minutes, and forgets rate-limit
+/// counters of addresses that have been quiet.
+async fn delete_expired_drafts(db: app::db::Db, limits: app::requests::limits::RequestLimits) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(600));
+    loop {
+        ticks.tick().await;
+        limits.forget_idle();
+        match app::requests::store::delete_expired_drafts(&db).await {
+            Ok(0) => {}
+            Ok(deleted) => tracing::info!(deleted, "expired request drafts deleted"),
+            Err(error) => tracing::warn!(%error, "deleting expired request drafts failed"),
         }
     }
 }

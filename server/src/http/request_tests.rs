@@ -112,7 +112,7 @@ async fn a_resident_requests_a_service_without_javascript_and_tracks_it() {
         let reference = link.split("nummer=").nth(1).unwrap().split('&').next().unwrap().to_string();
         let (wrong_pin, wrong_pin_page) = browser.get(&app, &format!("/antrag/status?nummer={reference}&pin=ABCD-EFGH")).await;
         let (unknown, unknown_page) = browser.get(&app, "/antrag/status?nummer=2026-ABCD-EFGH&pin=ABCD-EFGH").await;
-        assert_eq!(wrong_pin.status(), unknown.status());
+        assert_eq!((wrong_pin.status(), unknown.status()), (StatusCode::OK, StatusCode::OK));
         assert!(wrong_pin_page.contains("passen zu keinem Antrag") && unknown_page.contains("passen zu keinem Antrag"));
         // The resident answers with a file, then withdraws.
         let pin = link.split("pin=").nth(1).unwrap().to_string();
@@ -290,6 +290,27 @@ async fn a_draft_keeps_its_form_version_when_the_form_changes() {
         // A new draft gets the new version.
         let first = start(&app, &mut browser, "sperrmuell-anmelden").await;
         assert_eq!(form_version(&app, &mut browser, &first).await, new_id);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn expired_drafts_are_deleted_with_their_files() {
+    on_each_backend(|state| async move {
+        let db = state.db.clone();
+        let app = router(state);
+        let mut browser = Browser::default();
+        let first = start(&app, &mut browser, "fundsache-abgeben").await;
+        let version = form_version(&app, &mut browser, &first).await.to_string();
+        multipart(&app, &first, &[("_version", version.as_str()), ("art", "handy"), ("beschreibung", "x"), ("_aktion", "hochladen:foto")], &[("foto", "a.png", PNG)]).await;
+        let files = |db: app::db::Db| async move { sqlx::query("SELECT COUNT(*) AS n FROM request_files").fetch_one(db.pool()).await.unwrap().try_get::<i64, _>("n").unwrap() };
+        assert_eq!(files(db.clone()).await, 1);
+        assert_eq!(app::requests::store::delete_expired_drafts(&db).await.unwrap(), 0, "a fresh draft stays");
+        sqlx::query("UPDATE request_drafts SET expires_at = $1").bind(app::db::now() - 1).execute(db.pool()).await.unwrap();
+        assert_eq!(app::requests::store::delete_expired_drafts(&db).await.unwrap(), 1);
+        assert_eq!(files(db.clone()).await, 0, "its files went with it");
+        let (response, _) = browser.get(&app, &first).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
     })
     .await;
 }

@@ -56,7 +56,7 @@ fn QuestionForm(lang: Lang, view: QuestionView, upload: String) -> impl IntoView
                 <a class="kern-link back-link" href=back_href>{lang.pick("Zurück", "Back")}</a>
                 <ErrorSummary lang problems=summary/>
                 <form method="post" action=action.clone() class="kern-stack request-form" novalidate=true
-                    enctype=has_files.then_some("multipart/form-data") data-version=form_version.to_string()>
+                    enctype=has_files.then_some("multipart/form-data")>
                     <p class="kern-subline">
                         {service_title}" · "{lang.pick(format!("Schritt {number} von {count}"), format!("Step {number} of {count}"))}
                     </p>

@@ -39,8 +39,8 @@ pub fn StatusPage(lang: Lang) -> impl IntoView {
                                     )),
                                     _ => None,
                                 };
-                                if error.is_some() {
-                                    crate::components::set_status(if matches!(view, TrackingView::TooMany) { 429 } else { 404 });
+                                if matches!(view, TrackingView::TooMany) {
+                                    crate::components::set_status(429);
                                 }
                                 view! { <LookupForm lang reference pin error/> }.into_any()
                             }
