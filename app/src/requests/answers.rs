@@ -85,12 +85,17 @@ impl Answers {
     }
 }
 
+/// The most characters kept of one posted value: twice the longest text a field takes, so an
+/// over-long answer is still shown with its error, but a draft cannot be used as storage.
+const MAX_POSTED_CHARS: usize = 10_000;
+
 /// The trimmed values posted under `name`, with control characters (but line breaks) removed.
 fn posted<'a>(pairs: &'a [(String, String)], name: &'a str) -> impl Iterator<Item = String> + 'a {
-    pairs.iter().filter(move |(key, _)| key == name).map(|(_, value)| {
+    pairs.iter().filter(move |(key, _)| key == name).take(50).map(|(_, value)| {
         value
             .chars()
             .filter(|c| !c.is_control() || *c == '\n')
+            .take(MAX_POSTED_CHARS)
             .collect::<String>()
             .replace("\r\n", "\n")
             .trim()

@@ -22,6 +22,7 @@ use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::convert::Infallible;
+use tower::ServiceExt;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
@@ -100,9 +101,16 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
         hsts: state.config.is_https(),
         stylesheet_href: static_files::stylesheet_href(&state.leptos_options).into(),
     };
+    // Only the staff area reads or writes staff sessions; every other request skips the session
+    // layer (and its cookie parsing and store lookups) entirely.
+    let with_sessions = routes.clone().layer(staff_sessions(state));
+    let by_area = tower::service_fn(move |request: Request| {
+        let routes = if is_staff_path(request.uri().path()) { with_sessions.clone() } else { routes.clone() };
+        routes.oneshot(request)
+    });
     // Each `layer` wraps everything added before it: the last one is the outermost.
-    routes
-        .layer(staff_sessions(state))
+    Router::new()
+        .fallback_service(by_area)
         .layer(from_fn_with_state(state.config.trusted_proxies, client_address))
         .layer(axum::middleware::from_fn(body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
@@ -128,6 +136,11 @@ pub fn with_middleware(routes: Router, state: &AppState) -> Router {
 /// cookie is `__Host-` prefixed and `Secure` behind https, always HttpOnly and SameSite=Lax;
 /// a session ends after 30 idle minutes (the guard also enforces an absolute limit). Requests
 /// without the cookie, i.e. every resident's, never touch the session table.
+/// Whether `path` belongs to the staff area (pages, server functions, catalogue transfer).
+fn is_staff_path(path: &str) -> bool {
+    path == "/verwaltung" || path.starts_with("/verwaltung/") || path.starts_with("/api/staff/")
+}
+
 fn staff_sessions(state: &AppState) -> axum_login::AuthManagerLayer<app::auth::StaffBackend, app::auth::DbSessionStore> {
     use tower_sessions::{cookie::time, cookie::SameSite, Expiry, SessionManagerLayer};
     let https = state.config.is_https();

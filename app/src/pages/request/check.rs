@@ -72,9 +72,16 @@ fn CheckContent(lang: Lang, view: CheckView) -> impl IntoView {
                     <form method="post" action=paths::submit(lang, &code) class="kern-stack request-form" novalidate=true>
                         <input type="hidden" name="schluessel" value=submit_key/>
                         <h2 class="kern-heading-medium">{lang.pick("Antrag absenden", "Send your request")}</h2>
+                        {declaration_missing.then(|| view! {
+                            <p class="kern-error" id="erklaerung-error">
+                                <span class="kern-sr-only">{lang.pick("Fehler: ", "Error: ")}</span>
+                                {lang.pick("Bitte bestätigen Sie die Erklärung.", "Confirm the declaration.")}
+                            </p>
+                        })}
                         <div class=if declaration_missing { "kern-form-check kern-form-check--error" } else { "kern-form-check" }>
                             <input class=if declaration_missing { "kern-form-check__checkbox kern-form-check__checkbox--error" } else { "kern-form-check__checkbox" }
-                                id="erklaerung" name="erklaerung" type="checkbox" value="ja" aria-invalid=declaration_missing.then_some("true")/>
+                                id="erklaerung" name="erklaerung" type="checkbox" value="ja" aria-invalid=declaration_missing.then_some("true")
+                                aria-describedby=declaration_missing.then_some("erklaerung-error")/>
                             <label class="kern-label" for="erklaerung">{lang.pick(
                                 "Ich bestätige, dass meine Angaben richtig und vollständig sind.",
                                 "I confirm that my answers are correct and complete.",
