@@ -6,6 +6,7 @@
 mod check;
 mod confirmation;
 mod fields;
+mod live_checks;
 mod question;
 mod resume;
 mod start;

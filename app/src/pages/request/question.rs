@@ -1,6 +1,7 @@
 //! A question page: the page's fields, "continue" and "back", the resume link.
 
 use super::fields::{FieldContext, FormField};
+use super::live_checks::LiveChecks;
 use super::{journey_page, page_title, param, query, ErrorSummary};
 use crate::components::Layout;
 use crate::i18n::Lang;
@@ -35,6 +36,7 @@ fn QuestionForm(lang: Lang, view: QuestionView, upload: String) -> impl IntoView
         summary.push((message.clone(), format!("#{field}")));
     }
     let has_files = page.fields.iter().any(|field| field.kind == FieldKind::File);
+    let live_fields = page.fields.clone();
     let context = FieldContext { lang, answers, files, today };
     let fields = page
         .fields
@@ -67,7 +69,7 @@ fn QuestionForm(lang: Lang, view: QuestionView, upload: String) -> impl IntoView
                         <label for="website">"Website"</label>
                         <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
                     </div>
-                    {fields}
+                    <LiveChecks fields=live_fields today lang>{fields}</LiveChecks>
                     <div class="request-actions">
                         <button class="kern-btn kern-btn--primary" type="submit" name="_aktion" value="weiter">
                             <span class="kern-label">{lang.pick("Weiter", "Continue")}</span>
