@@ -129,9 +129,14 @@ pub async fn save_page(State(state): State<AppState>, Path((code, page_id)): Pat
     let files = |field: &str| draft.files.iter().filter(|f| f.field == field).count();
     let today = app::requests::date::Day::from_unix(app::db::now());
     // An answer that reveals a question on this page shows the page again with it, without
-    // calling the new question an error.
+    // calling the new question an error (unless it was answered already, as the browser's
+    // live checks reveal it at once).
     let revealed: Vec<&str> =
-        page.fields.iter().filter(|field| field.show_if.is_some() && answers.shows(field) && !before.shows(field)).map(|field| field.id.as_str()).collect();
+        page.fields
+            .iter()
+            .filter(|field| field.show_if.is_some() && answers.shows(field) && !before.shows(field) && !answers.is_answered(&field.id))
+            .map(|field| field.id.as_str())
+            .collect();
     if check_page(page, &answers, &files, today, lang).iter().any(|problem| !revealed.contains(&problem.field.as_str())) {
         let from = if from_check { "&von=pruefen" } else { "" };
         return redirect(&format!("{here}?fehler=1{from}"));
