@@ -226,10 +226,18 @@ mod browser {
         fn on_focusout(&self, event: &Event) {
             let Some(field) = self.field_of(event) else { return };
             let next = event.dyn_ref::<FocusEvent>().and_then(FocusEvent::related_target).and_then(|t| t.dyn_into::<Node>().ok());
-            if let (Some(wrapper), Some(next)) = (self.wrapper(&field.id), next) {
-                if wrapper.contains(Some(&next)) {
+            if let (Some(wrapper), Some(next)) = (self.wrapper(&field.id), next.as_ref()) {
+                if wrapper.contains(Some(next)) {
                     return;
                 }
+            }
+            // Leaving for a submit button: a message appearing now would move the button away
+            // under the pointer and swallow the click; the server checks the post anyway.
+            let to_submit = next.and_then(|node| node.dyn_into::<Element>().ok()).is_some_and(|element| {
+                element.tag_name().eq_ignore_ascii_case("button") && element.get_attribute("type").as_deref() != Some("button")
+            });
+            if to_submit {
+                return;
             }
             if self.touched.borrow().contains(&field.id) || self.shows_error(field) {
                 self.check(field, true);
