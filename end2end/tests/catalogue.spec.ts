@@ -101,7 +101,8 @@ test("an online service offers the online way", async ({ page }) => {
   const main = page.getByRole("main");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sperrmüll anmelden");
   await expect(main.getByText("Online möglich", { exact: true }).first()).toBeVisible();
-  await expect(main.getByRole("link", { name: "So beantragen Sie es online" })).toHaveAttribute("href", /^#/);
+  // With a live request form, the call to action opens the request's start page.
+  await expect(main.getByRole("link", { name: "So beantragen Sie es online" })).toHaveAttribute("href", "/leistungen/sperrmuell-anmelden/antrag");
 });
 
 test("A–Z: every letter link leads to its section", async ({ page }) => {
