@@ -89,7 +89,7 @@ impl Matcher {
                 let exact_or_typo = stem.as_deref().is_some_and(|stem| {
                     self.stems.iter().any(|q| {
                         let budget = typo_budget(q.chars().count()) as usize;
-                        q == stem || (budget > 0 && strsim::damerau_levenshtein(q, stem) <= budget)
+                        q == stem || within_typos(q, stem, budget)
                     })
                 });
                 exact_or_typo
@@ -99,6 +99,13 @@ impl Matcher {
             .map(|(_, range)| range)
             .collect()
     }
+}
+
+/// Whether `a` and `b` are at most `budget` edits apart. Words whose lengths differ by more
+/// than the budget are told apart without the (allocating) edit distance: most words of a
+/// highlighted text are.
+fn within_typos(a: &str, b: &str, budget: usize) -> bool {
+    budget > 0 && a.chars().count().abs_diff(b.chars().count()) <= budget && strsim::damerau_levenshtein(a, b) <= budget
 }
 
 /// Particles of German separable verbs: "ich melde mich an" means "anmelden".
@@ -285,5 +292,19 @@ impl SearchIndex {
             }
         }
         corrected.then(|| out.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::within_typos;
+
+    #[test]
+    fn typos_are_counted_only_within_the_budget() {
+        assert!(within_typos("antrag", "antarg", 1), "a swap is one edit");
+        assert!(within_typos("fuhrerschein", "fuhrershein", 2));
+        assert!(!within_typos("perso", "personalausweis", 1), "lengths too far apart");
+        assert!(!within_typos("hund", "hand", 0), "no budget, no typo");
+        assert!(!within_typos("ausweis", "auswahl", 1));
     }
 }
