@@ -61,18 +61,27 @@ pub mod ssr {
         format!("{}?q={}&zu={}", click_path(lang), encode(query), encode(&service.slug_de))
     }
 
-    /// A result with its matches marked; its link goes through the click counter when
-    /// `counted`, else straight to the service.
-    pub fn hit(lang: Lang, query: &str, service: &PublishedService, matcher: &Matcher, counted: bool) -> SearchHit {
+    /// Where a hit is shown.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum HitUse {
+        /// On the results page: the link goes through the click counter, title and teaser are
+        /// highlighted.
+        ResultsPage,
+        /// In the suggestion list, which shows titles only: the link goes straight to the
+        /// service and the teaser comes unmarked (marking it is most of a suggestion's work).
+        Suggestion,
+    }
+
+    /// A result with its matches marked, for `used`.
+    pub fn hit(lang: Lang, query: &str, service: &PublishedService, matcher: &Matcher, used: HitUse) -> SearchHit {
         let variant = Variant::from(lang);
         let title = service.content.title.text(variant);
         let teaser = service.content.teaser.text(variant);
-        SearchHit {
-            href: if counted { hit_href(lang, query, service) } else { PageKind::Service.href(lang, &service.slug_de, &service.slug_en) },
-            title: segments(title, &matcher.ranges(title)),
-            teaser: segments(teaser, &matcher.ranges(teaser)),
-            availability: service.content.availability,
-        }
+        let (href, teaser) = match used {
+            HitUse::ResultsPage => (hit_href(lang, query, service), segments(teaser, &matcher.ranges(teaser))),
+            HitUse::Suggestion => (PageKind::Service.href(lang, &service.slug_de, &service.slug_en), segments(teaser, &[])),
+        };
+        SearchHit { href, title: segments(title, &matcher.ranges(title)), teaser, availability: service.content.availability }
     }
 
     /// A page of results.
@@ -88,7 +97,7 @@ pub mod ssr {
             query.offset = (page - 1) * PAGE_SIZE;
             found = find(snapshot, &query)?;
         }
-        let hits = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, true)).collect();
+        let hits = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, HitUse::ResultsPage)).collect();
         let pages = found.total.div_ceil(PAGE_SIZE).min(MAX_PAGE);
         let link = |lang: Lang, q: &str, page: usize| search_href(lang, q, topic, online_only, page);
         Ok(SearchResults {
@@ -124,7 +133,7 @@ pub mod ssr {
         let q = q.trim_start();
         let query = SearchQuery { lang, text: q, topic: None, online_only: false, offset: 0, limit, as_you_type: true };
         let found = find(snapshot, &query)?;
-        let results = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, false)).collect();
+        let results = found.ids.iter().filter_map(|&id| snapshot.services.get(id)).map(|s| hit(lang, q, s, &found.matcher, HitUse::Suggestion)).collect();
         Ok(Suggestions { query: q.trim().to_string(), total: found.total, results })
     }
 
