@@ -8,6 +8,7 @@
 pub mod auth;
 pub mod catalogue;
 pub mod components;
+pub mod dashboard;
 pub mod error;
 pub mod feedback;
 pub mod i18n;

@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/anmelden/einrichten") view=SecondFactorSetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/anmelden/wiederherstellungscodes") view=RecoveryCodesPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konto") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/dashboard") view=DashboardPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen") view=ListingsPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen/neu") view=ListingEditorPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen/:slug") view=ListingPage ssr=SsrMode::Async/>

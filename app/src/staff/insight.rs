@@ -40,6 +40,13 @@ pub struct QueryRow {
     pub top_click: Option<String>,
 }
 
+#[cfg(feature = "ssr")]
+impl From<crate::search::log::QueryStat> for QueryRow {
+    fn from(s: crate::search::log::QueryStat) -> Self {
+        QueryRow { lang: s.lang, query: s.query, searches: s.searches, results: s.results, top_click: s.top_click }
+    }
+}
+
 /// The statistics page: most searched and searched without result.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchInsight {
@@ -81,12 +88,7 @@ pub async fn get_search_insight() -> Result<StaffPage<SearchInsight>, AppError> 
     use crate::staff::guard::{db, page, require};
     let user = require(CONTENT_ROLES).await?;
     let db = db()?;
-    let rows = |stats: Vec<QueryStat>| {
-        stats
-            .into_iter()
-            .map(|s| QueryRow { lang: s.lang, query: s.query, searches: s.searches, results: s.results, top_click: s.top_click })
-            .collect::<Vec<_>>()
-    };
+    let rows = |stats: Vec<QueryStat>| stats.into_iter().map(QueryRow::from).collect::<Vec<_>>();
     let data = SearchInsight {
         top: rows(query_stats(&db, false, 50).await.map_err(AppError::internal)?),
         zero_results: rows(query_stats(&db, true, 50).await.map_err(AppError::internal)?),

@@ -27,3 +27,5 @@ mod staff_tests;
 mod request_tests;
 #[cfg(test)]
 mod taxonomy_tests;
+#[cfg(test)]
+mod dashboard_tests;

@@ -129,6 +129,7 @@ pub(super) async fn signed_in(app: &Router, email: &str, secret: Option<&str>) -
 const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung", &[]),
     ("/verwaltung/konto", &[]),
+    ("/verwaltung/dashboard", DASHBOARD),
     ("/verwaltung/konten", &[Role::Administrator]),
     ("/verwaltung/protokoll", &[Role::Administrator]),
     ("/verwaltung/katalog", &[Role::Administrator]),
@@ -151,6 +152,8 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/synonyme", TAXONOMY),
 ];
 
+/// Who may open the dashboard ("Lagebild").
+const DASHBOARD: &[Role] = &[Role::Caseworker, Role::Publisher, Role::Administrator];
 const READ: &[Role] = &[Role::Editor, Role::Publisher, Role::Administrator];
 const EDIT: &[Role] = &[Role::Editor, Role::Publisher];
 const PUBLISH: &[Role] = &[Role::Publisher];
@@ -201,6 +204,7 @@ const OWN_CHANGES: &[&str] = &["/api/staff/account/password"];
 /// Server functions of the staff area that only read, with the roles allowed and a valid body.
 const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/dashboard", &[], ""),
+    ("/api/staff/statistics", DASHBOARD, "period=90"),
     ("/api/staff/account", &[], ""),
     ("/api/staff/accounts", &[Role::Administrator], ""),
     ("/api/staff/audit", &[Role::Administrator], ""),

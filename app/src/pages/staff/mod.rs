@@ -1,6 +1,9 @@
 //! The staff area (`/verwaltung`): server-rendered pages with plain forms, no islands.
 
 mod accounts;
+mod charts;
+mod dashboard;
+mod dashboard_insight;
 mod frame;
 mod home;
 mod insight;
@@ -13,6 +16,7 @@ mod transfer;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
 pub use accounts::AccountsPage;
+pub use dashboard::DashboardPage;
 pub use home::{AccountPage, StaffHomePage};
 pub use listing_editor::{ListingEditorPage, ListingPreviewPage};
 pub use listings::{ListingPage, ListingsPage};
