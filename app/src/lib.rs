@@ -11,6 +11,7 @@ pub mod components;
 pub mod error;
 pub mod feedback;
 pub mod i18n;
+pub mod inbox;
 pub mod pages;
 pub mod requests;
 pub mod search;

@@ -20,7 +20,7 @@ pub use not_found::NotFoundPage;
 pub use request::{CheckPage, ConfirmationPage, QuestionPage, RequestStartPage, ResumePage, StatusPage};
 pub use search::SearchPage;
 pub use staff::{
-    AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, FeedbackListPage, LifeSituationEditPage, ListingEditorPage, ListingPage,
+    AccountPage, AccountsPage, AuditPage, CannedRepliesPage, InboxPage, InboxRequestPage, CatalogueTransferPage, FeedbackListPage, LifeSituationEditPage, ListingEditorPage, ListingPage,
     ListingPreviewPage, ListingsPage, OfficeEditPage, OfficesPage, RecoveryCodesPage, SearchInsightPage, SecondFactorPage,
     SecondFactorSetupPage, SignInPage, StaffHomePage, SynonymsPage, TaxonomyPage, TopicEditPage,
 };

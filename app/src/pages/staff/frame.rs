@@ -15,6 +15,7 @@ use std::future::Future;
 /// The sections of the staff area, with the roles that see them.
 const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/verwaltung", "Übersicht", &[]),
+    ("/verwaltung/antraege", "Anträge", &[Role::Caseworker, Role::Administrator]),
     ("/verwaltung/leistungen", "Leistungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
     ("/verwaltung/themen", "Themen und Lebenslagen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/dienststellen", "Dienststellen", &[Role::Publisher, Role::Administrator]),

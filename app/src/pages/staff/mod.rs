@@ -1,8 +1,11 @@
 //! The staff area (`/verwaltung`): server-rendered pages with plain forms, no islands.
 
 mod accounts;
+mod canned_replies;
 mod frame;
 mod home;
+mod inbox;
+mod inbox_request;
 mod insight;
 mod listing_editor;
 mod listings;
@@ -14,6 +17,9 @@ mod transfer;
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
 pub use accounts::AccountsPage;
 pub use home::{AccountPage, StaffHomePage};
+pub use canned_replies::CannedRepliesPage;
+pub use inbox::InboxPage;
+pub use inbox_request::InboxRequestPage;
 pub use listing_editor::{ListingEditorPage, ListingPreviewPage};
 pub use listings::{ListingPage, ListingsPage};
 pub use insight::{AuditPage, FeedbackListPage, SearchInsightPage};
