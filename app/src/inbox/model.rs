@@ -102,6 +102,28 @@ pub struct InboxFilter {
 }
 
 impl InboxQuery {
+    /// Reads an address's query string (unknown keys are ignored, a repeated key's last value counts).
+    pub fn from_query_string(query: &str) -> InboxQuery {
+        let mut parsed = InboxQuery::default();
+        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+            let slot = match key.as_ref() {
+                "leistung" => &mut parsed.leistung,
+                "status" => &mut parsed.status,
+                "dienststelle" => &mut parsed.dienststelle,
+                "bearbeitung" => &mut parsed.bearbeitung,
+                "alter" => &mut parsed.alter,
+                "ueberfaellig" => &mut parsed.ueberfaellig,
+                "q" => &mut parsed.q,
+                "sortierung" => &mut parsed.sortierung,
+                "richtung" => &mut parsed.richtung,
+                "seite" => &mut parsed.seite,
+                _ => continue,
+            };
+            *slot = value.into_owned();
+        }
+        parsed
+    }
+
     /// The filter, and a German sentence for every value that made no sense (and was ignored).
     pub fn parse(&self) -> (InboxFilter, Vec<String>) {
         let mut problems = Vec::new();
@@ -403,28 +425,7 @@ mod tests {
         };
         let (filter, problems) = query.parse();
         assert!(problems.is_empty());
-        let again: InboxQuery = serde_urlencoded_like(&filter.query_string(Some(3)));
+        let again: InboxQuery = InboxQuery::from_query_string(&filter.query_string(Some(3)));
         assert_eq!(again.parse().0, filter);
-    }
-
-    fn serde_urlencoded_like(query: &str) -> InboxQuery {
-        let mut parsed = InboxQuery::default();
-        for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
-            let value = value.into_owned();
-            match key.as_ref() {
-                "leistung" => parsed.leistung = value,
-                "status" => parsed.status = value,
-                "dienststelle" => parsed.dienststelle = value,
-                "bearbeitung" => parsed.bearbeitung = value,
-                "alter" => parsed.alter = value,
-                "ueberfaellig" => parsed.ueberfaellig = value,
-                "q" => parsed.q = value,
-                "sortierung" => parsed.sortierung = value,
-                "richtung" => parsed.richtung = value,
-                "seite" => parsed.seite = value,
-                _ => {}
-            }
-        }
-        parsed
     }
 }

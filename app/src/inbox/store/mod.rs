@@ -6,8 +6,10 @@ mod actions;
 mod canned;
 mod detail;
 mod list;
+mod synthetic;
 
 pub use actions::{act, Action, ActionRefusal, Done, MailContext, MESSAGE_LIMIT};
 pub use canned::{canned_replies, delete_canned_reply, save_canned_reply};
 pub use detail::{caseworkers, detail, file, request_services, StoredFile};
+pub use synthetic::seed_synthetic_requests;
 pub use list::{export, list, EXPORT_LIMIT};
