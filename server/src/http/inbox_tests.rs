@@ -82,12 +82,12 @@ async fn a_caseworker_asks_for_a_document_and_completes_the_request() {
         let href = detail[..at].rsplit('"').next().unwrap().to_string() + detail[at..].split('"').next().unwrap();
         let (response, bytes) = clara.get(&app, &href).await;
         assert_eq!(response.status(), StatusCode::OK);
-        assert_eq!(bytes.as_bytes(), PNG);
+        assert_eq!(bytes, String::from_utf8_lossy(PNG), "the stored bytes");
         let headers = response.headers();
         assert_eq!(headers[header::CONTENT_TYPE], "image/png");
-        assert_eq!(headers[header::CONTENT_DISPOSITION], "attachment; filename=\"sofa_foto.png\"; filename*=UTF-8''sofa_foto.png");
+        assert_eq!(headers[header::CONTENT_DISPOSITION], "attachment; filename=\"sofa_foto.png\"; filename*=UTF-8''sofa%20foto.png");
         assert_eq!(headers["x-content-type-options"], "nosniff");
-        assert_eq!(headers[header::CONTENT_SECURITY_POLICY], "sandbox");
+        assert_eq!(headers[header::CONTENT_SECURITY_POLICY], "sandbox; default-src 'none'; frame-ancestors 'none'");
         assert_eq!(headers[header::CACHE_CONTROL], "private, no-store");
         // Completing needs no message; closed requests only reopen.
         let (_, _) = clara.post(&app, "/api/staff/inbox/status", &form("status=completed&message=Abholung+am+Montag.")).await;
@@ -128,7 +128,7 @@ async fn filters_search_sorting_and_pages_agree_with_the_database() {
             let db = db.clone();
             async move { sqlx::query_scalar::<_, i64>(sql).fetch_one(db.pool()).await.unwrap() }
         };
-        let shown = |page: &str| page.split(" Anträge gefunden").next().and_then(|s| s.rsplit('>').next()).and_then(|n| n.trim().parse::<i64>().ok()).unwrap_or(-1);
+        let shown = |page: &str| page.replace("1 Antrag gefunden", "1 Anträge gefunden").split(" Anträge gefunden").next().and_then(|s| s.rsplit('>').next()).and_then(|n| n.trim().parse::<i64>().ok()).unwrap_or(-1);
         let (_, page) = clara.get(&app, "/verwaltung/antraege").await;
         assert_eq!(shown(&page), 60);
         assert!(page.contains("Seite 1 von 3"));
@@ -249,6 +249,8 @@ async fn status_rules_canned_replies_and_assignment_checks() {
             }
         };
         assert!(notice(&post("/api/staff/inbox/status", "status=rejected".into()).await).contains("Begründung"));
+        assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("diesen Stand bereits"));
+        assert!(notice(&post("/api/staff/inbox/status", "status=in_progress".into()).await).contains("In Bearbeitung"));
         assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("Anfangsstand"));
         assert!(notice(&post("/api/staff/inbox/status", "status=withdrawn".into()).await).contains("nur die antragstellende Person"));
         assert!(notice(&post("/api/staff/inbox/assign", "to=erik%40rathaus.example".into()).await).contains("Sachbearbeitung"));

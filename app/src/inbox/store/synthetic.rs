@@ -51,7 +51,7 @@ pub async fn seed_synthetic_requests(db: &Db, count: usize) -> Result<usize, Req
         let mut query = sqlx::query(&sql);
         for &i in chunk {
             let (form_id, service_id, slug) = &forms[i % forms.len()];
-            let submitted_at = started - ((i as i64 * 7919) % (365 * 86_400)) - 60;
+            let submitted_at = started - ((i as i64 * 7919) % 365) * 86_400 - (i as i64 * 3631) % 86_400 - 60;
             let name = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / FIRST.len()) % LAST.len()]);
             let status = STATUSES[(i * 31 + i / 7) % STATUSES.len()];
             query = query
