@@ -359,6 +359,8 @@ pub struct RequestDetail {
     pub submitted_at: i64,
     /// Expected decision date.
     pub expected: Day,
+    /// Open and past its expected date.
+    pub overdue: bool,
     /// The answers by page title.
     pub sections: Vec<(String, Vec<AnswerRow>)>,
     /// Files uploaded with the request.

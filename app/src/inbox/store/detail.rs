@@ -84,6 +84,7 @@ pub async fn detail(db: &Db, reference: &str) -> Result<Option<RequestDetail>, R
         email: row.try_get("email")?,
         submitted_at: row.try_get("submitted_at")?,
         expected: Day(row.try_get("expected_day")?),
+        overdue: !status.is_final() && Day(row.try_get("expected_day")?) < Day::from_unix(crate::db::now()),
         sections,
         files,
         events,

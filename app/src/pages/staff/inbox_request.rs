@@ -51,7 +51,7 @@ pub fn InboxRequestPage() -> impl IntoView {
         let mut assignees = vec![Choice { value: "ich".into(), name: "Mir".into() }];
         assignees.extend(data.caseworkers.iter().filter(|c| c.value != data.me).cloned());
         let assignee_text = detail.assignee.clone().unwrap_or_else(|| "niemandem".into());
-        let overdue = !status.is_final() && detail.expected < crate::requests::date::Day::from_unix(crate::db::now());
+        let overdue = detail.overdue;
         let canned = canned_choices(&data.canned);
         let hidden = {
             let (csrf, reference) = (csrf.clone(), reference.clone());
