@@ -6,7 +6,8 @@
 #   tools/bench.sh PATH_TO_RATHAUS
 # Settings: BENCH_SERVICES (generated services in the catalogue, default 438, so the A–Z lists 500),
 #           BENCH_SECONDS (wrk duration per run, default 10), LEPTOS_SITE_ROOT (built site),
-#           BENCH_ONLY (routes, search or requests: only that part; default all of them),
+#           BENCH_ONLY (routes, search, requests or inbox: only that part; default all of them),
+#           BENCH_INBOX_REQUESTS (generated requests in the caseworkers' inbox, default 100000),
 #           BENCH_DRAFTS (drafts filled in for the submission run, default 12000),
 #           BENCH_SUBMIT_SECONDS (duration of the submission run, default 5).
 # Needs wrk, curl, gzip, brotli, node (tools/install.sh bench). Prints markdown tables on
@@ -35,8 +36,8 @@ seconds=${BENCH_SECONDS:-10}
 site_root=${LEPTOS_SITE_ROOT:-$PWD/target/site}
 only=${BENCH_ONLY:-all}
 case $only in
-  all | routes | search | requests) ;;
-  *) echo "bench: BENCH_ONLY must be routes, search or requests, got '$only'" >&2; exit 1 ;;
+  all | routes | search | requests | inbox) ;;
+  *) echo "bench: BENCH_ONLY must be routes, search, requests or inbox, got '$only'" >&2; exit 1 ;;
 esac
 # Whether the part named $1 runs.
 want() { [ "$only" = all ] || [ "$only" = "$1" ]; }
@@ -350,13 +351,58 @@ EOF
   server=""
 }
 
+# --- the caseworkers' inbox on BENCH_INBOX_REQUESTS generated requests -------------------------
+# A caseworker signs in with curl (password, then the TOTP code computed here); wrk sends the
+# session cookie. Every staff request also refreshes the session row, as in real use.
+bench_inbox() {
+  local count=${BENCH_INBOX_REQUESTS:-100000} secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" password="bench-Passwort-nur-zum-Messen"
+  export DATABASE_URL="sqlite://$tmp/inbox.db"
+  say "inbox: seeding the demo data and $count generated requests"
+  "$bin" seed --demo --synthetic-requests "$count" >"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
+  inbox_seed_note=$(grep '^Generated requests' "$tmp/seed.log")
+  echo "$password" | "$bin" user add --email bench-caseworker@rathaus.example --role caseworker --name Bench \
+    --totp-secret "$secret" >>"$tmp/seed.log" 2>&1 || { cat "$tmp/seed.log" >&2; exit 1; }
+  port=$(free_port)
+  base="http://127.0.0.1:$port"
+  LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$site_root" RATHAUS_LOG=warn "$bin" serve >"$tmp/server.log" 2>&1 &
+  server=$!
+  wait_for "$base/readyz" "$server" 300 || { tail -n 40 "$tmp/server.log" >&2; exit 1; }
+  local jar="$tmp/cookies.txt" code cookie
+  curl -sS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" -H "Accept: text/html" \
+    --data-urlencode "email=bench-caseworker@rathaus.example" --data-urlencode "password=$password" "$base/api/staff/sign-in"
+  code=$(python3 -c 'import base64,hmac,hashlib,struct,sys,time
+key = base64.b32decode(sys.argv[1]); mac = hmac.new(key, struct.pack(">Q", int(time.time()) // 30), hashlib.sha1).digest()
+o = mac[-1] & 15; print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fffffff) % 1000000))' "$secret")
+  curl -sS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" -H "Accept: text/html" --data "code=$code" "$base/api/staff/sign-in/code"
+  cookie=$(awk '$6 ~ /rathaus_staff/ {print $6 "=" $7}' "$jar")
+  curl -sS -o "$tmp/inbox.html" -H "Cookie: $cookie" "$base/verwaltung/antraege"
+  grep -q "Anträge gefunden" "$tmp/inbox.html" || { echo "bench: the caseworker could not open the inbox" >&2; tail -n 20 "$tmp/server.log" >&2; exit 1; }
+  printf 'wrk.headers["Cookie"] = "%s"\nwrk.headers["Accept"] = "text/html"\n' "$cookie" >"$tmp/inbox.lua"
+  local route
+  for route in "first page|/verwaltung/antraege" \
+    "open Sperrmüll requests, by decision date|/verwaltung/antraege?status=offen&leistung=sperrmuell-anmelden&sortierung=frist" \
+    "overdue and unassigned|/verwaltung/antraege?ueberfaellig=1&bearbeitung=niemand" \
+    "deep page (rows 49,976-50,000)|/verwaltung/antraege?seite=2000" \
+    "name search|/verwaltung/antraege?q=anna+m%C3%BCller" \
+    "reference search|/verwaltung/antraege?q=2026-ABCD-EFGH"; do
+    say "inbox: ${route%%|*}"
+    read -r rps p50 p99 errors < <(WRK_CONNECTIONS=8 WRK_SCRIPT="$tmp/inbox.lua" measure "$base${route#*|}")
+    inbox_rows+=("| ${route%%|*} \`${route#*|}\` | $rps | $p50 | $p99 | $errors |")
+  done
+  inbox_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  stop "$server"
+  server=""
+}
+
 load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+inbox_rows=()
 rows=()
 search_rows=()
 request_rows=()
 if want routes; then bench_routes; fi
 if want search; then bench_search; fi
 if want requests; then bench_requests; fi
+if want inbox; then bench_inbox; fi
 
 # --- the report ------------------------------------------------------------------------------
 echo
@@ -394,6 +440,16 @@ if want requests; then
   echo
   echo "Budgets: at least 600 acknowledged submissions/s: $submissions_verdict; question page p99 at most 50 ms: $question_verdict."
   echo "Drafts filled in beforehand (not timed): $drafts_note. Submissions: $submissions_note. Server RSS afterwards: $requests_rss."
+fi
+if want inbox; then
+  echo
+  echo "Caseworkers' inbox: $inbox_seed_note, SQLite, signed in as a caseworker, wrk -t2 -c8 -d${seconds}s (budget: p99 at most 50 ms per page):"
+  echo
+  echo "| page | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|"
+  printf '%s\n' "${inbox_rows[@]}"
+  echo
+  echo "Server RSS afterwards: $inbox_rss."
 fi
 if want routes; then
   echo "| asset | raw bytes | gzip -9 bytes | brotli -q 11 bytes |"

@@ -10,13 +10,13 @@ export DATABASE_URL="sqlite://$work/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$port" R
 # The suite starts and tracks many requests from one address; the default limits are for residents.
 export RATHAUS_SUBMISSIONS_PER_MINUTE=${RATHAUS_SUBMISSIONS_PER_MINUTE:-1000} RATHAUS_TRACKING_PER_MINUTE=${RATHAUS_TRACKING_PER_MINUTE:-1000}
 "$bin" seed --demo >"$work/seed.log"
-# Staff test accounts (end2end/support/staff.ts): an editor, publishers and administrators with
+# Staff test accounts (end2end/support/staff.ts): an editor, publishers, caseworkers and administrators with
 # the second factor, several of each because a TOTP code is accepted only once.
 export E2E_STAFF_PASSWORD=${E2E_STAFF_PASSWORD:-"e2e-Passwort-nur-zum-Testen"}
 export E2E_TOTP_SECRET=${E2E_TOTP_SECRET:-"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}
 for index in 0 1 2 3; do
   echo "$E2E_STAFF_PASSWORD" | "$bin" user add --email "e2e-editor-$index@rathaus.example" --role editor --name "Test-Redaktion $index" >>"$work/seed.log"
-  for role in publisher administrator; do
+  for role in publisher caseworker administrator; do
     echo "$E2E_STAFF_PASSWORD" | "$bin" user add --email "e2e-$role-$index@rathaus.example" --role "$role" \
       --name "Test-$role $index" --totp-secret "$E2E_TOTP_SECRET" >>"$work/seed.log"
   done

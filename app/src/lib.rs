@@ -12,6 +12,7 @@ pub mod dashboard;
 pub mod error;
 pub mod feedback;
 pub mod i18n;
+pub mod inbox;
 pub mod pages;
 pub mod requests;
 pub mod search;

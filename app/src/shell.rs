@@ -96,6 +96,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/leistungen/:slug/bearbeiten") view=ListingEditorPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen/:slug/vorschau") view=ListingPreviewPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konten") view=AccountsPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/antraege") view=InboxPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/antraege/antwortvorlagen") view=CannedRepliesPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/antraege/:reference") view=InboxRequestPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/rueckmeldungen") view=FeedbackListPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/suchstatistik") view=SearchInsightPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/protokoll") view=AuditPage ssr=SsrMode::Async/>

@@ -5,14 +5,14 @@ import { expect, test } from "./fixtures";
 /**
  * Staff accounts of the suite. `make e2e-local` creates them (tools/e2e-local.sh); against another
  * deployment, create them the same way and set E2E_STAFF_PASSWORD and E2E_TOTP_SECRET (see
- * end2end/README.md). Publishers and administrators need the second factor, so they carry the
+ * end2end/README.md). Publishers, caseworkers and administrators need the second factor, so they carry the
  * TOTP secret; there are several of each because a code is accepted only once.
  */
 export const STAFF_PASSWORD = process.env.E2E_STAFF_PASSWORD ?? "";
 export const TOTP_SECRET = process.env.E2E_TOTP_SECRET ?? "";
 export const ACCOUNTS_PER_ROLE = 4;
 
-export type StaffRole = "editor" | "publisher" | "administrator";
+export type StaffRole = "editor" | "publisher" | "caseworker" | "administrator";
 
 /** Skips the calling test when the deployment has no test accounts configured. */
 export function needsStaffAccounts(): void {

@@ -95,6 +95,9 @@ pub struct SeedArgs {
     /// Also add this many generated services (for benchmarks).
     #[arg(long, value_name = "N")]
     pub synthetic: Option<usize>,
+    /// Also add this many generated requests to the inbox (for benchmarks; needs request forms).
+    #[arg(long, value_name = "N")]
+    pub synthetic_requests: Option<usize>,
 }
 
 /// `rathaus user …`

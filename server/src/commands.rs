@@ -38,11 +38,11 @@ pub async fn open_database(config: &Config) -> Result<Db, Failure> {
     Ok(db)
 }
 
-/// `rathaus seed --demo [--synthetic N]`: the demo catalogue and a demo administrator whose
+/// `rathaus seed --demo [--synthetic N] [--synthetic-requests N]`: the demo catalogue and a demo administrator whose
 /// random password is printed once; then N generated services.
 pub async fn seed(db: &Db, args: &crate::cli::SeedArgs) -> Result<(), Failure> {
-    if !args.demo && args.synthetic.is_none() {
-        return Err(Failure::Other("nothing to seed; use `rathaus seed --demo` and/or `--synthetic N`".into()));
+    if !args.demo && args.synthetic.is_none() && args.synthetic_requests.is_none() {
+        return Err(Failure::Other("nothing to seed; use `rathaus seed --demo` and/or `--synthetic N` / `--synthetic-requests N`".into()));
     }
     if args.demo {
         seed_demo(db).await?;
@@ -50,6 +50,11 @@ pub async fn seed(db: &Db, args: &crate::cli::SeedArgs) -> Result<(), Failure> {
     if let Some(count) = args.synthetic {
         let added = app::catalogue::seed_synthetic(db, count).await.map_err(|e| Failure::Other(e.to_string()))?;
         println!("Generated services added: {added}");
+    }
+    if let Some(count) = args.synthetic_requests {
+        let started = std::time::Instant::now();
+        let added = app::inbox::store::seed_synthetic_requests(db, count).await.map_err(|e| Failure::Other(e.to_string()))?;
+        println!("Generated requests added: {added} in {:.1} s", started.elapsed().as_secs_f64());
     }
     Ok(())
 }

@@ -31,9 +31,10 @@ impl StaffUser {
         roles.iter().any(|role| self.roles.contains(role))
     }
 
-    /// Whether this account must use a second factor (publishers and administrators).
+    /// Whether this account must use a second factor (publishers, administrators, and
+    /// caseworkers, who see residents' personal data).
     pub fn needs_second_factor(&self) -> bool {
-        self.has_any(&[Role::Publisher, Role::Administrator])
+        self.has_any(&[Role::Publisher, Role::Caseworker, Role::Administrator])
     }
 
     /// Name for the audit log and "last edited by": the email, which is unique.

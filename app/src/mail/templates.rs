@@ -102,6 +102,77 @@ pub fn status_changed_to_resident(lang: Lang, to: &str, data: &RequestMail) -> O
     OutgoingMail { to: to.to_string(), subject, body }
 }
 
+/// To the resident when the caseworker needs more (a document, an answer): the request waits
+/// for them, and they answer on the tracking page.
+pub fn more_needed_to_resident(lang: Lang, to: &str, data: &RequestMail) -> OutgoingMail {
+    let RequestMail { reference, service_title, message, tracking_url, office_name, .. } = data;
+    let (subject, body) = match lang {
+        Lang::De => (
+            format!("Ihr Antrag {reference}: Wir brauchen noch etwas von Ihnen"),
+            format!(
+                "Guten Tag,\n\n\
+                 um Ihren Antrag „{service_title}“ (Vorgangsnummer {reference}) zu bearbeiten, \
+                 brauchen wir noch etwas von Ihnen.\n\n\
+                 {message_de}\
+                 Bitte antworten Sie auf der Seite zu Ihrem Antrag; dort können Sie auch Dateien \
+                 hochladen. Sie brauchen Ihre Vorgangsnummer und Ihre PIN:\n{tracking_url}\n\n\
+                 {sign_off}",
+                message_de = staff_message(Lang::De, message.trim()),
+                sign_off = sign_off(Lang::De, office_name),
+            ),
+        ),
+        Lang::En => (
+            format!("Your request {reference}: we need something from you"),
+            format!(
+                "Hello,\n\n\
+                 to process your request \"{service_title}\" (reference number {reference}) we \
+                 need something more from you.\n\n\
+                 {message_en}\
+                 Please reply on your request's page, where you can also upload files. You need \
+                 your reference number and your PIN:\n{tracking_url}\n\n\
+                 {sign_off}",
+                message_en = staff_message(Lang::En, message.trim()),
+                sign_off = sign_off(Lang::En, office_name),
+            ),
+        ),
+    };
+    OutgoingMail { to: to.to_string(), subject, body }
+}
+
+/// To the resident when the caseworker writes without changing the status.
+pub fn message_to_resident(lang: Lang, to: &str, data: &RequestMail) -> OutgoingMail {
+    let RequestMail { reference, service_title, message, tracking_url, office_name, .. } = data;
+    let (subject, body) = match lang {
+        Lang::De => (
+            format!("Ihr Antrag {reference}: Neue Nachricht"),
+            format!(
+                "Guten Tag,\n\n\
+                 zu Ihrem Antrag „{service_title}“ (Vorgangsnummer {reference}) gibt es eine neue \
+                 Nachricht.\n\n\
+                 {message_de}\
+                 Den Verlauf sehen Sie hier; dort können Sie uns auch antworten:\n{tracking_url}\n\n\
+                 {sign_off}",
+                message_de = staff_message(Lang::De, message.trim()),
+                sign_off = sign_off(Lang::De, office_name),
+            ),
+        ),
+        Lang::En => (
+            format!("Your request {reference}: new message"),
+            format!(
+                "Hello,\n\n\
+                 there is a new message about your request \"{service_title}\" (reference number \
+                 {reference}).\n\n\
+                 {message_en}\
+                 You can see everything and reply to us here:\n{tracking_url}\n\n\
+                 {sign_off}",
+                message_en = staff_message(Lang::En, message.trim()),
+                sign_off = sign_off(Lang::En, office_name),
+            ),
+        ),
+    };
+    OutgoingMail { to: to.to_string(), subject, body }
+}
+
 /// To the responsible office when a request has arrived (German: the staff's language). It
 /// names no answers: staff read the request, with its personal data, in the staff area.
 pub fn new_request_to_office(to: &str, data: &RequestMail) -> OutgoingMail {

@@ -20,7 +20,8 @@ pub use not_found::NotFoundPage;
 pub use request::{CheckPage, ConfirmationPage, QuestionPage, RequestStartPage, ResumePage, StatusPage};
 pub use search::SearchPage;
 pub use staff::{
-    AccountPage, AccountsPage, AuditPage, CatalogueTransferPage, DashboardPage, FeedbackListPage, LifeSituationEditPage, ListingEditorPage, ListingPage,
+    AccountPage, AccountsPage, AuditPage, CannedRepliesPage, CatalogueTransferPage, DashboardPage, FeedbackListPage, InboxPage, InboxRequestPage,
+    LifeSituationEditPage, ListingEditorPage, ListingPage,
     ListingPreviewPage, ListingsPage, OfficeEditPage, OfficesPage, RecoveryCodesPage, SearchInsightPage, SecondFactorPage,
     SecondFactorSetupPage, SignInPage, StaffHomePage, SynonymsPage, TaxonomyPage, TopicEditPage,
 };

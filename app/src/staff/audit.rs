@@ -68,6 +68,14 @@ pub fn action_label(action: &str) -> &str {
         "featured.save" => "Startseite gespeichert",
         "catalogue.import" => "Katalog importiert",
         "catalogue.export" => "Katalog exportiert",
+        "request.assign" => "Antrag zugewiesen",
+        "request.status" => "Antragsstand geändert",
+        "request.ask" => "Nachfrage an Antragsteller/in",
+        "request.note" => "Interne Notiz zum Antrag",
+        "request.file" => "Datei eines Antrags geladen",
+        "requests.export" => "Antragsliste exportiert",
+        "canned_reply.save" => "Antwortvorlage gespeichert",
+        "canned_reply.delete" => "Antwortvorlage gelöscht",
         other => other,
     }
 }

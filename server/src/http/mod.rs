@@ -3,6 +3,7 @@
 mod catalogue_transfer;
 mod error_page;
 mod health;
+mod inbox_files;
 mod language;
 mod middleware;
 mod page_cache;
@@ -23,6 +24,8 @@ mod tests;
 mod search_tests;
 #[cfg(test)]
 mod staff_tests;
+#[cfg(test)]
+mod inbox_tests;
 #[cfg(test)]
 mod request_tests;
 #[cfg(test)]

@@ -9,7 +9,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 
-const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
+pub(super) const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, b'I', b'H', b'D', b'R'];
 
 fn in_days(days: i64) -> String {
     Day::from_unix(app::db::now()).plus(days).iso()
@@ -22,7 +22,7 @@ async fn start(app: &Router, browser: &mut Browser, service: &str) -> String {
     location(&response).to_string()
 }
 
-fn code_of(page: &str) -> String {
+pub(super) fn code_of(page: &str) -> String {
     page.split('/').nth(2).unwrap().to_string()
 }
 
@@ -41,7 +41,7 @@ async fn form_version(app: &Router, browser: &mut Browser, page: &str) -> i64 {
 }
 
 /// Fills the Sperrmüll form up to the check page; returns the check page address.
-async fn fill_bulky_waste(app: &Router, browser: &mut Browser) -> String {
+pub(super) async fn fill_bulky_waste(app: &Router, browser: &mut Browser) -> String {
     let first = start(app, browser, "sperrmuell-anmelden").await;
     let version = form_version(app, browser, &first).await;
     let next = answer(app, browser, &first, version, "gegenstaende=Sofa%0AZwei+St%C3%BChle&menge=2%2C5&elektrogeraete=nein").await;
@@ -53,7 +53,7 @@ async fn fill_bulky_waste(app: &Router, browser: &mut Browser) -> String {
     check
 }
 
-fn submit_key(check_page: &str) -> String {
+pub(super) fn submit_key(check_page: &str) -> String {
     let start = check_page.find("name=\"schluessel\" value=\"").expect("submit key") + 25;
     check_page[start..start + 32].to_string()
 }
@@ -129,7 +129,7 @@ async fn a_resident_requests_a_service_without_javascript_and_tracks_it() {
     .await;
 }
 
-async fn multipart(app: &Router, uri: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (axum::response::Response, String) {
+pub(super) async fn multipart(app: &Router, uri: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> (axum::response::Response, String) {
     let boundary = "XyZboundary42";
     let mut body = Vec::new();
     for (name, value) in fields {

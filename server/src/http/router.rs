@@ -3,7 +3,7 @@
 
 use super::middleware::{body_limit, catch_panic, client_address, same_origin_writes, security_headers, HeaderPolicy};
 use super::page_cache::{cached_pages, PageCache};
-use super::{catalogue_transfer, health, language, requests, search, seo, static_files};
+use super::{catalogue_transfer, health, inbox_files, language, requests, search, seo, static_files};
 use crate::config::Config;
 use app::catalogue::snapshot::CatalogueCache;
 use app::db::Db;
@@ -84,6 +84,8 @@ pub fn router(state: AppState) -> Router {
         .route(app::i18n::LANGUAGE_CHOICE_PATH, get(language::choose))
         .route(catalogue_transfer::EXPORT_PATH, get(catalogue_transfer::export))
         .route(catalogue_transfer::IMPORT_PATH, post(catalogue_transfer::import))
+        .route(inbox_files::EXPORT_ROUTE, get(inbox_files::export))
+        .route(inbox_files::FILE_ROUTE, get(inbox_files::download))
         .merge(requests::routes())
         .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))

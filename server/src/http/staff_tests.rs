@@ -95,11 +95,11 @@ pub(super) fn encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
 
-/// Creates an account with `roles`; publishers and administrators get a TOTP secret.
+/// Creates an account with `roles`; publishers, caseworkers and administrators get a TOTP secret.
 pub(super) async fn account(db: &Db, email: &str, roles: &[Role]) -> Option<String> {
     let hash = hash_password(PASSWORD).unwrap();
     let id = create_user(db, NewUser { email, display_name: email, roles, password_hash: &hash }).await.unwrap();
-    let needs = roles.iter().any(|r| matches!(r, Role::Publisher | Role::Administrator));
+    let needs = roles.iter().any(|r| matches!(r, Role::Publisher | Role::Caseworker | Role::Administrator));
     if needs {
         let secret = second_factor::new_secret();
         accounts::enable_second_factor(db, id, &secret, &["abcd-efgh".to_string()]).await.unwrap();
@@ -150,10 +150,17 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/dienststellen/neu", TAXONOMY),
     ("/verwaltung/dienststellen/buergerbuero-mitte", TAXONOMY),
     ("/verwaltung/synonyme", TAXONOMY),
+    ("/verwaltung/antraege", INBOX),
+    ("/verwaltung/antraege?status=gibtsnicht&seite=-1", INBOX),
+    ("/verwaltung/antraege/antwortvorlagen", INBOX),
+    ("/verwaltung/antraege/export.csv", INBOX),
 ];
 
 /// Who may open the dashboard ("Lagebild").
 const DASHBOARD: &[Role] = &[Role::Caseworker, Role::Publisher, Role::Administrator];
+/// Who works with the inbox of requests.
+const INBOX: &[Role] = &[Role::Caseworker, Role::Administrator];
+
 const READ: &[Role] = &[Role::Editor, Role::Publisher, Role::Administrator];
 const EDIT: &[Role] = &[Role::Editor, Role::Publisher];
 const PUBLISH: &[Role] = &[Role::Publisher];
@@ -196,6 +203,12 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ),
     ("/api/staff/offices/delete", TAXONOMY, "csrf={csrf}&slug=sozialamt&confirm=1"),
     ("/api/staff/synonyms/save", TAXONOMY, "csrf={csrf}&synonyms[de]=auto%2C+kfz&synonyms[en]=car%2C+vehicle"),
+    ("/api/staff/inbox/assign", INBOX, "csrf={csrf}&reference=2026-ABCD-EFGH&to=ich"),
+    ("/api/staff/inbox/status", INBOX, "csrf={csrf}&reference=2026-ABCD-EFGH&status=in_progress&message=x"),
+    ("/api/staff/inbox/ask", INBOX, "csrf={csrf}&reference=2026-ABCD-EFGH&message=x"),
+    ("/api/staff/inbox/note", INBOX, "csrf={csrf}&reference=2026-ABCD-EFGH&note=x"),
+    ("/api/staff/inbox/canned-replies/save", INBOX, "csrf={csrf}&service=sperrmuell-anmelden&title=T&body=B"),
+    ("/api/staff/inbox/canned-replies/delete", INBOX, "csrf={csrf}&id=1"),
 ];
 
 /// Changes every signed-in person may make (checked for the session and the CSRF token above).
@@ -222,6 +235,9 @@ const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/offices", TAXONOMY, ""),
     ("/api/staff/offices/office", TAXONOMY, ""),
     ("/api/staff/synonyms", TAXONOMY, ""),
+    ("/api/staff/inbox", INBOX, ""),
+    ("/api/staff/inbox/request", INBOX, "reference=2026-ABCD-EFGH"),
+    ("/api/staff/inbox/canned-replies", INBOX, ""),
 ];
 
 /// Endpoints of the sign-in flow itself, open to everyone by design.

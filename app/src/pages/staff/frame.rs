@@ -16,6 +16,7 @@ use std::future::Future;
 const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/verwaltung", "Übersicht", &[]),
     ("/verwaltung/dashboard", "Lagebild", crate::dashboard::DASHBOARD_ROLES),
+    ("/verwaltung/antraege", "Anträge", &[Role::Caseworker, Role::Administrator]),
     ("/verwaltung/leistungen", "Leistungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
     ("/verwaltung/themen", "Themen und Lebenslagen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/dienststellen", "Dienststellen", &[Role::Publisher, Role::Administrator]),

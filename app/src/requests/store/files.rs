@@ -89,7 +89,7 @@ pub fn sanitise_file_name(name: &str, file_type: FileType) -> String {
     format!("{stem}.{extension}")
 }
 
-pub(super) fn read_info(row: &sqlx::any::AnyRow) -> Result<FileInfo, RequestError> {
+pub(crate) fn read_info(row: &sqlx::any::AnyRow) -> Result<FileInfo, RequestError> {
     Ok(FileInfo {
         id: row.try_get("public_id")?,
         field: row.try_get("field_id")?,

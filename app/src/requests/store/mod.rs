@@ -1,7 +1,7 @@
 //! Storage of forms, drafts, requests and their files, the same on SQLite and PostgreSQL.
 
 mod drafts;
-mod files;
+pub(crate) mod files;
 mod forms;
 mod submit;
 mod tracking;

@@ -1,0 +1,15 @@
+//! Storage of the inbox, the same on SQLite and PostgreSQL: the filtered list, one request with
+//! its whole history, the caseworkers' actions (each one transaction with its event and the
+//! resident's mail) and canned replies.
+
+mod actions;
+mod canned;
+mod detail;
+mod list;
+mod synthetic;
+
+pub use actions::{act, Action, ActionRefusal, Done, MailContext, MESSAGE_LIMIT};
+pub use canned::{canned_replies, delete_canned_reply, save_canned_reply};
+pub use detail::{caseworkers, detail, file, request_services, StoredFile};
+pub use synthetic::seed_synthetic_requests;
+pub use list::{export, list, EXPORT_LIMIT};
