@@ -114,8 +114,8 @@ async fn the_dashboard_counts_requests_decision_times_and_overdue_requests() {
         let db = state.db.clone();
         seed_requests(&db, app::db::now()).await;
         let app = router(state);
-        account(&db, "clara@rathaus.example", &[Role::Caseworker]).await;
-        let mut caseworker = signed_in(&app, "clara@rathaus.example", None).await;
+        let secret = account(&db, "clara@rathaus.example", &[Role::Caseworker]).await;
+        let mut caseworker = signed_in(&app, "clara@rathaus.example", secret.as_deref()).await;
 
         let page = dashboard(&mut caseworker, &app, "").await;
         assert!(page.contains("9 Anträge im Zeitraum"), "{page}");
@@ -196,8 +196,8 @@ async fn searches_and_feedback_appear_and_roles_see_what_they_may() {
         assert!(page.contains("Den Zeitraum „&lt;b&gt;immer&lt;/b&gt;“ gibt es nicht"), "a bad period is named, escaped: {page}");
         assert!(page.contains("9 Anträge im Zeitraum"), "and everything is counted");
 
-        account(&db, "clara@rathaus.example", &[Role::Caseworker]).await;
-        let mut caseworker = signed_in(&app, "clara@rathaus.example", None).await;
+        let secret = account(&db, "clara@rathaus.example", &[Role::Caseworker]).await;
+        let mut caseworker = signed_in(&app, "clara@rathaus.example", secret.as_deref()).await;
         let page = dashboard(&mut caseworker, &app, "").await;
         assert!(page.contains("3 Rückmeldungen im Zeitraum"), "caseworkers see feedback counts");
         assert!(!page.contains("Das Formular lässt sich nicht"), "but not the messages");
