@@ -4,9 +4,7 @@
 CREATE INDEX requests_submitted ON requests (submitted_at, id);
 CREATE INDEX requests_expected ON requests (expected_day, id);
 CREATE INDEX requests_office ON requests (office_slug, submitted_at);
--- Wide enough that "overdue and unassigned" and "mine, open" are counted from the index alone.
-CREATE INDEX requests_assignee ON requests (assignee, status, expected_day, submitted_at);
-CREATE INDEX requests_due ON requests (status, expected_day, assignee, service_id);
+CREATE INDEX requests_assignee ON requests (assignee, submitted_at);
 CREATE INDEX request_files_event ON request_files (event_id);
 
 CREATE TABLE canned_replies (
