@@ -108,6 +108,8 @@ pub struct FormPreview {
     pub row: FormRow,
     /// The form shown.
     pub definition: FormDefinition,
+    /// Now, in Unix seconds (date limits count from today).
+    pub today: i64,
 }
 
 /// A failed save, kept in the session to show the editor again with what was typed.
@@ -165,7 +167,7 @@ pub async fn get_form_preview(slug: String) -> Result<StaffPage<FormPreview>, Ap
     use crate::staff::guard::{page, require};
     let user = require(READ_ROLES).await?;
     let detail = ssr::detail(&user, &slug).await?;
-    page(&user, FormPreview { row: detail.row, definition: detail.definition }).await
+    page(&user, FormPreview { row: detail.row, definition: detail.definition, today: crate::db::now() }).await
 }
 
 /// Saves a question (`original` empty: adds it at the end of page `page`) into the draft.

@@ -16,6 +16,7 @@ use std::future::Future;
 const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/verwaltung", "Übersicht", &[]),
     ("/verwaltung/leistungen", "Leistungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/verwaltung/formulare", "Antragsformulare", &[Role::Editor, Role::Publisher, Role::Administrator]),
     ("/verwaltung/themen", "Themen und Lebenslagen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/dienststellen", "Dienststellen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/synonyme", "Synonyme", &[Role::Publisher, Role::Administrator]),

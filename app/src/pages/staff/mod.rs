@@ -1,6 +1,8 @@
 //! The staff area (`/verwaltung`): server-rendered pages with plain forms, no islands.
 
 mod accounts;
+mod form_editor;
+mod forms;
 mod frame;
 mod home;
 mod insight;
@@ -13,6 +15,8 @@ mod transfer;
 
 pub use frame::{staff_page, CsrfField, ErrorSummary, StaffFrame, StaffProblem, TextArea, TextField};
 pub use accounts::AccountsPage;
+pub use form_editor::{FormFieldPage, FormPageEditPage, FormPreviewPage};
+pub use forms::{FormBuilderPage, FormsPage};
 pub use home::{AccountPage, StaffHomePage};
 pub use listing_editor::{ListingEditorPage, ListingPreviewPage};
 pub use listings::{ListingPage, ListingsPage};
