@@ -209,6 +209,10 @@ pub async fn save_page(csrf: String, slug: String, page: String, title: Localize
 
 pub async fn arrange(csrf: String, slug: String, page: String, field: String, action: String) -> Result<(), AppError> {
     let user = require_change(EDIT_ROLES, &csrf).await?;
+    if !["hoch", "runter", "entfernen"].contains(&action.as_str()) {
+        crate::components::set_status(400);
+        return Err(AppError::Invalid("Unbekannte Aktion.".into()));
+    }
     let (mut form, _, _) = current(&slug).await?;
     leptos_axum::redirect(&format!("{}#seite-{page}", detail_path(&slug)));
     let (page_index, _) = form.page(&page).ok_or(AppError::NotFound)?;
@@ -222,8 +226,7 @@ pub async fn arrange(csrf: String, slug: String, page: String, field: String, ac
         "hoch" if index > 0 => Some(index - 1),
         "runter" if index + 1 < len => Some(index + 1),
         "hoch" | "runter" => return notify(false, "Das steht schon am Rand und lässt sich nicht weiter verschieben.").await,
-        "entfernen" => None,
-        _ => return Err(AppError::Invalid("Unbekannte Aktion.".into())),
+        _ => None,
     };
     let (what, done) = if field.is_empty() { (format!("Seite {page}"), "Seite") } else { (format!("Frage {field}"), "Frage") };
     let items_swap = |form: &mut FormDefinition, a: usize, b: usize| {

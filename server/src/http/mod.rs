@@ -26,4 +26,6 @@ mod staff_tests;
 #[cfg(test)]
 mod request_tests;
 #[cfg(test)]
+mod form_builder_tests;
+#[cfg(test)]
 mod taxonomy_tests;

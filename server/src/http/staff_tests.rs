@@ -149,6 +149,13 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/dienststellen/neu", TAXONOMY),
     ("/verwaltung/dienststellen/buergerbuero-mitte", TAXONOMY),
     ("/verwaltung/synonyme", TAXONOMY),
+    ("/verwaltung/formulare", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden/vorschau", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden/seite/neu", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/seite/kontakt", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/feld/kontakt/neu", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/feld/kontakt/name", EDIT),
 ];
 
 const READ: &[Role] = &[Role::Editor, Role::Publisher, Role::Administrator];
@@ -193,6 +200,13 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ),
     ("/api/staff/offices/delete", TAXONOMY, "csrf={csrf}&slug=sozialamt&confirm=1"),
     ("/api/staff/synonyms/save", TAXONOMY, "csrf={csrf}&synonyms[de]=auto%2C+kfz&synonyms[en]=car%2C+vehicle"),
+    ("/api/staff/form/field/save", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&page=kontakt&f[id]=neu&f[kind]=text&f[label][de]=Neu"),
+    ("/api/staff/form/page/save", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&title[de]=Neu"),
+    ("/api/staff/form/arrange", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&page=kontakt&field=telefon&action=hoch"),
+    ("/api/staff/form/submit", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden"),
+    ("/api/staff/form/return", PUBLISH, "csrf={csrf}&slug=sperrmuell-anmelden&note=x"),
+    ("/api/staff/form/publish", PUBLISH, "csrf={csrf}&slug=sperrmuell-anmelden"),
+    ("/api/staff/form/discard", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden"),
 ];
 
 /// Changes every signed-in person may make (checked for the session and the CSRF token above).
@@ -218,7 +232,15 @@ const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/offices", TAXONOMY, ""),
     ("/api/staff/offices/office", TAXONOMY, ""),
     ("/api/staff/synonyms", TAXONOMY, ""),
+    ("/api/staff/forms", READ, ""),
+    ("/api/staff/form", READ, FORM),
+    ("/api/staff/form-preview", READ, FORM),
+    ("/api/staff/form-page", EDIT, "slug=sperrmuell-anmelden&page=kontakt"),
+    ("/api/staff/form-field", EDIT, "slug=sperrmuell-anmelden&page=kontakt&field=name"),
 ];
+
+/// The service whose demo form the sweep reads.
+const FORM: &str = "slug=sperrmuell-anmelden";
 
 /// Endpoints of the sign-in flow itself, open to everyone by design.
 const SIGN_IN_FLOW: &[&str] = &[
