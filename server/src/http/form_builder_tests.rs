@@ -170,35 +170,37 @@ async fn refused_questions_come_back_in_german_with_what_was_typed() {
 async fn the_service_page_links_to_the_online_request_once_a_first_form_is_published() {
     on_each_backend(|state| async move {
         let app = router(state.clone());
-        let service = "/leistungen/personalausweis-beantragen";
+        let service = "/leistungen/meldebescheinigung";
         account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
         let petra = account(&state.db, "petra@rathaus.example", &[Role::Publisher]).await;
         let mut resident = Browser::default();
         let (_, page) = resident.get(&app, service).await;
-        assert!(!page.contains("So beantragen Sie es online"), "no form yet");
+        let link = "href=\"/leistungen/meldebescheinigung/antrag\"";
+        assert!(page.contains("So beantragen Sie es online") && !page.contains(link), "no form yet: the call to action points at the steps");
 
         let mut editor = signed_in(&app, "erik@rathaus.example", None).await;
         let csrf = editor.csrf(&app).await;
-        let body = format!("csrf={csrf}&slug=personalausweis-beantragen&submit=1");
+        let body = format!("csrf={csrf}&slug=meldebescheinigung&submit=1");
         let (response, _) = editor.post(&app, "/api/staff/form/submit", &body).await;
-        assert_eq!(location(&response), "/verwaltung/formulare/personalausweis-beantragen");
-        let (_, page) = editor.get(&app, "/verwaltung/formulare/personalausweis-beantragen").await;
+        assert_eq!(location(&response), "/verwaltung/formulare/meldebescheinigung");
+        let (_, page) = editor.get(&app, "/verwaltung/formulare/meldebescheinigung").await;
         assert!(page.contains("Es gibt keinen Entwurf"), "nothing to hand in yet");
-        editor.post(&app, "/api/staff/form/page/save", &format!("csrf={csrf}&slug=personalausweis-beantragen&page=&title%5Bde%5D=")).await;
-        let (_, page) = editor.get(&app, "/verwaltung/formulare/personalausweis-beantragen/seite/neu").await;
+        editor.post(&app, "/api/staff/form/page/save", &format!("csrf={csrf}&slug=meldebescheinigung&page=&title%5Bde%5D=")).await;
+        let (_, page) = editor.get(&app, "/verwaltung/formulare/meldebescheinigung/seite/neu").await;
         assert!(page.contains("Bitte geben Sie einen deutschen Titel der Seite ein."));
-        editor.post(&app, "/api/staff/form/page/save", &format!("csrf={csrf}&slug=personalausweis-beantragen&page=&title%5Bde%5D=Angaben")).await;
+        editor.post(&app, "/api/staff/form/page/save", &format!("csrf={csrf}&slug=meldebescheinigung&page=&title%5Bde%5D=Angaben")).await;
         editor.post(&app, "/api/staff/form/submit", &body).await;
-        let (_, page) = editor.get(&app, "/verwaltung/formulare/personalausweis-beantragen").await;
+        let (_, page) = editor.get(&app, "/verwaltung/formulare/meldebescheinigung").await;
         assert!(page.contains("noch nicht vollständig") && page.contains("hat noch keine Frage"), "an empty page is refused");
-        save_field(&app, &mut editor, &csrf, "personalausweis-beantragen", "seite-1", "", &question("name", "text", "Ihr Name")).await;
+        save_field(&app, &mut editor, &csrf, "meldebescheinigung", "seite-1", "", &question("name", "text", "Ihr Name")).await;
         editor.post(&app, "/api/staff/form/submit", &body).await;
 
         let mut petra = signed_in(&app, "petra@rathaus.example", petra.as_deref()).await;
-        let publish = format!("csrf={}&slug=personalausweis-beantragen", petra.csrf(&app).await);
+        let publish = format!("csrf={}&slug=meldebescheinigung", petra.csrf(&app).await);
         petra.post(&app, "/api/staff/form/publish", &publish).await;
+        assert_eq!(status_of(&state, "meldebescheinigung").await, [(1, "published".to_string())], "published");
         let (_, page) = resident.get(&app, service).await;
-        assert!(page.contains("So beantragen Sie es online"), "the service page follows at once");
+        assert!(page.contains(link), "the cached service page follows at once");
     })
     .await;
 }

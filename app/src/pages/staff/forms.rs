@@ -143,7 +143,7 @@ pub fn FormBuilderPage() -> impl IntoView {
                 <p class="kern-body">{state_text(&detail.row)}". Änderungen entstehen als neue Version; begonnene Anträge behalten ihre Version."</p>
                 {note.map(|note| view! {
                     <div class="kern-alert kern-alert--warning"><div class="kern-alert__body">
-                        <p class="kern-body">"Hinweis aus der Prüfung: "{note}</p>
+                        <p class="kern-body">{format!("Hinweis aus der Prüfung: {note}")}</p>
                     </div></div>
                 })}
                 <div class="button-row">
