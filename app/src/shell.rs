@@ -95,6 +95,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/verwaltung/leistungen/:slug") view=ListingPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen/:slug/bearbeiten") view=ListingEditorPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/leistungen/:slug/vorschau") view=ListingPreviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/formulare") view=FormsPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/formulare/:slug") view=FormBuilderPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/formulare/:slug/vorschau") view=FormPreviewPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/formulare/:slug/seite/:page") view=FormPageEditPage ssr=SsrMode::Async/>
+                <Route path=path!("/verwaltung/formulare/:slug/feld/:page/:field") view=FormFieldPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/konten") view=AccountsPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/antraege") view=InboxPage ssr=SsrMode::Async/>
                 <Route path=path!("/verwaltung/antraege/antwortvorlagen") view=CannedRepliesPage ssr=SsrMode::Async/>

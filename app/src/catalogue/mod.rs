@@ -38,6 +38,9 @@ pub use db::{
     catalogue_version, export_catalogue, import_catalogue, insert_services, is_slug, load_taxonomy, publish_version, published_services, validate,
     CatalogueError, ImportSummary, PublishedService, Taxonomy,
 };
+/// Marks the published catalogue as changed (used when a request form goes live).
+#[cfg(feature = "ssr")]
+pub(crate) use db::bump_version;
 #[cfg(feature = "ssr")]
 pub use error::StateError;
 #[cfg(feature = "ssr")]

@@ -6,7 +6,7 @@ mod feedback_form;
 mod home;
 mod legal;
 mod not_found;
-mod request;
+pub(crate) mod request;
 mod search;
 pub mod staff;
 
@@ -20,8 +20,9 @@ pub use not_found::NotFoundPage;
 pub use request::{CheckPage, ConfirmationPage, QuestionPage, RequestStartPage, ResumePage, StatusPage};
 pub use search::SearchPage;
 pub use staff::{
-    AccountPage, AccountsPage, AuditPage, CannedRepliesPage, CatalogueTransferPage, DashboardPage, FeedbackListPage, InboxPage, InboxRequestPage,
-    LifeSituationEditPage, ListingEditorPage, ListingPage,
+    AccountPage, AccountsPage, AuditPage, CannedRepliesPage, CatalogueTransferPage, DashboardPage, FeedbackListPage, FormBuilderPage,
+    FormFieldPage, FormPageEditPage, FormPreviewPage, FormsPage, InboxPage, InboxRequestPage, LifeSituationEditPage, ListingEditorPage,
+    ListingPage,
     ListingPreviewPage, ListingsPage, OfficeEditPage, OfficesPage, RecoveryCodesPage, SearchInsightPage, SecondFactorPage,
     SecondFactorSetupPage, SignInPage, StaffHomePage, SynonymsPage, TaxonomyPage, TopicEditPage,
 };

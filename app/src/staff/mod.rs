@@ -6,6 +6,10 @@ pub mod account;
 pub mod admin;
 pub mod audit;
 #[cfg(feature = "ssr")]
+mod form_changes;
+pub mod form_field;
+pub mod forms;
+#[cfg(feature = "ssr")]
 pub mod guard;
 pub mod insight;
 pub mod listing_form;

@@ -29,6 +29,8 @@ mod inbox_tests;
 #[cfg(test)]
 mod request_tests;
 #[cfg(test)]
+mod form_builder_tests;
+#[cfg(test)]
 mod taxonomy_tests;
 #[cfg(test)]
 mod dashboard_tests;

@@ -154,6 +154,13 @@ const PAGES: &[(&str, &[Role])] = &[
     ("/verwaltung/antraege?status=gibtsnicht&seite=-1", INBOX),
     ("/verwaltung/antraege/antwortvorlagen", INBOX),
     ("/verwaltung/antraege/export.csv", INBOX),
+    ("/verwaltung/formulare", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden/vorschau", READ),
+    ("/verwaltung/formulare/sperrmuell-anmelden/seite/neu", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/seite/kontakt", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/feld/kontakt/neu", EDIT),
+    ("/verwaltung/formulare/sperrmuell-anmelden/feld/kontakt/name", EDIT),
 ];
 
 /// Who may open the dashboard ("Lagebild").
@@ -209,6 +216,13 @@ const CHANGES: &[(&str, &[Role], &str)] = &[
     ("/api/staff/inbox/note", INBOX, "csrf={csrf}&reference=2026-ABCD-EFGH&note=x"),
     ("/api/staff/inbox/canned-replies/save", INBOX, "csrf={csrf}&service=sperrmuell-anmelden&title=T&body=B"),
     ("/api/staff/inbox/canned-replies/delete", INBOX, "csrf={csrf}&id=1"),
+    ("/api/staff/form/field/save", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&page=kontakt&f[id]=neu&f[kind]=text&f[label][de]=Neu"),
+    ("/api/staff/form/page/save", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&title[de]=Neu"),
+    ("/api/staff/form/arrange", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden&page=kontakt&field=telefon&action=hoch"),
+    ("/api/staff/form/submit", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden"),
+    ("/api/staff/form/return", PUBLISH, "csrf={csrf}&slug=sperrmuell-anmelden&note=x"),
+    ("/api/staff/form/publish", PUBLISH, "csrf={csrf}&slug=sperrmuell-anmelden"),
+    ("/api/staff/form/discard", EDIT, "csrf={csrf}&slug=sperrmuell-anmelden"),
 ];
 
 /// Changes every signed-in person may make (checked for the session and the CSRF token above).
@@ -238,7 +252,15 @@ const READS: &[(&str, &[Role], &str)] = &[
     ("/api/staff/inbox", INBOX, ""),
     ("/api/staff/inbox/request", INBOX, "reference=2026-ABCD-EFGH"),
     ("/api/staff/inbox/canned-replies", INBOX, ""),
+    ("/api/staff/forms", READ, ""),
+    ("/api/staff/form", READ, FORM),
+    ("/api/staff/form-preview", READ, FORM),
+    ("/api/staff/form-page", EDIT, "slug=sperrmuell-anmelden&page=kontakt"),
+    ("/api/staff/form-field", EDIT, "slug=sperrmuell-anmelden&page=kontakt&field=name"),
 ];
+
+/// The service whose demo form the sweep reads.
+const FORM: &str = "slug=sperrmuell-anmelden";
 
 /// Endpoints of the sign-in flow itself, open to everyone by design.
 const SIGN_IN_FLOW: &[&str] = &[

@@ -12,6 +12,7 @@ mod resume;
 mod start;
 mod status;
 
+pub(crate) use fields::{FieldContext, FormField};
 pub use check::CheckPage;
 pub use confirmation::ConfirmationPage;
 pub use question::QuestionPage;

@@ -18,6 +18,7 @@ const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/verwaltung/dashboard", "Lagebild", crate::dashboard::DASHBOARD_ROLES),
     ("/verwaltung/antraege", "Anträge", &[Role::Caseworker, Role::Administrator]),
     ("/verwaltung/leistungen", "Leistungen", &[Role::Editor, Role::Publisher, Role::Administrator]),
+    ("/verwaltung/formulare", "Antragsformulare", &[Role::Editor, Role::Publisher, Role::Administrator]),
     ("/verwaltung/themen", "Themen und Lebenslagen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/dienststellen", "Dienststellen", &[Role::Publisher, Role::Administrator]),
     ("/verwaltung/synonyme", "Synonyme", &[Role::Publisher, Role::Administrator]),

@@ -2,12 +2,17 @@
 
 mod drafts;
 pub(crate) mod files;
+mod form_workflow;
 mod forms;
 mod submit;
 mod tracking;
 
 pub use drafts::{delete_expired_drafts, issue_submit_key, load_draft, save_answers, start_draft, Draft, DRAFT_DAYS};
 pub use files::{add_draft_file, remove_draft_file, sanitise_file_name, FileRefusal, Upload};
+pub use form_workflow::{
+    discard_form_draft, form_history, form_states, publish_reviewed_form, return_form, save_form_draft, submit_form, working_form, FormState,
+    FormVersionInfo, FormWorkflowError, WorkingForm,
+};
 pub use forms::{form_version, live_form, live_form_by_slug, publish_form, seed_demo_forms, StoredForm};
 pub use submit::{submit, Receipt, Submission, SubmitOutcome};
 pub use tracking::{reply, track, withdraw, Tracked};
