@@ -11,6 +11,10 @@ use std::collections::BTreeMap;
 #[serde(transparent)]
 pub struct Answers(pub BTreeMap<String, Vec<String>>);
 
+/// A hidden input the browser's live checks add to a question page: its questions with a
+/// show-if rule appeared the moment the resident answered, so the server treats them as seen.
+pub const LIVE_CHECKS_INPUT: &str = "_live";
+
 /// The names of an address field's three inputs.
 pub fn address_inputs(field_id: &str) -> [String; 3] {
     [format!("{field_id}.strasse"), format!("{field_id}.plz"), format!("{field_id}.ort")]

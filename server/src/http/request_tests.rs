@@ -170,6 +170,10 @@ async fn bad_answers_come_back_with_errors_and_nothing_typed_is_lost() {
         let fresh = start(&app, &mut browser, "sperrmuell-anmelden").await;
         let next = answer(&app, &mut browser, &fresh, version, "gegenstaende=Sofa&menge=1&elektrogeraete=ja&geraetearten=herd").await;
         assert!(next.ends_with("/frage/abholung"), "{next}");
+        // With JavaScript and the device question left empty, it is an error like any other.
+        let seen = start(&app, &mut browser, "sperrmuell-anmelden").await;
+        let next = answer(&app, &mut browser, &seen, version, "gegenstaende=Sofa&menge=1&elektrogeraete=ja&_live=1").await;
+        assert!(next.ends_with("?fehler=1"), "{next}");
         // Control characters and query syntax are just text.
         let next = answer(&app, &mut browser, &first, version, "gegenstaende=%00%1B%22%3A*()-&menge=1&elektrogeraete=ja&geraetearten=herd&geraetearten=unbekannt").await;
         assert!(next.ends_with("?fehler=1"), "an unknown choice is refused: {next}");

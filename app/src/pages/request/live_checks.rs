@@ -81,7 +81,7 @@ fn LiveChecksIsland(fields: PageFields, today: Day, lang: Lang, children: Childr
 mod browser {
     use crate::catalogue::model::Localized;
     use crate::i18n::Lang;
-    use crate::requests::answers::{address_inputs, Answers};
+    use crate::requests::answers::{address_inputs, Answers, LIVE_CHECKS_INPUT};
     use crate::requests::date::Day;
     use crate::requests::form::{Field, FieldKind, FormPage};
     use crate::requests::validate::{check_field, message};
@@ -116,6 +116,7 @@ mod browser {
         let live = Rc::new(Live { page, today, lang, document, form, status, touched: RefCell::default(), uploading: Cell::new(false) });
         // An answer given while the bundle loaded (the first click on "Ja").
         live.apply_rules();
+        live.mark_form();
         listen(root, "input", {
             let live = live.clone();
             move |event| live.on_input(&event)
@@ -344,6 +345,15 @@ mod browser {
             if let Some(status) = &self.status {
                 status.set_text_content(Some(text));
             }
+        }
+
+        /// Tells the server that questions were revealed as they were answered.
+        fn mark_form(&self) {
+            let Ok(input) = self.document.create_element("input") else { return };
+            let _ = input.set_attribute("type", "hidden");
+            let _ = input.set_attribute("name", LIVE_CHECKS_INPUT);
+            let _ = input.set_attribute("value", "1");
+            let _ = self.form.append_child(&input);
         }
 
         /// "Datei hochladen" with files chosen: the same post, sent with a progress bar.

@@ -6,7 +6,7 @@ use super::posted::{read, Posted};
 use super::{client, mails, redirect, UPLOAD_ERROR_PARAM};
 use crate::http::AppState;
 use app::i18n::Lang;
-use app::requests::answers::Answers;
+use app::requests::answers::{Answers, LIVE_CHECKS_INPUT};
 use app::requests::api::ssr::{first_incomplete, visible_pages};
 use app::requests::form::FieldKind;
 use app::requests::limits::Limit;
@@ -129,12 +129,13 @@ pub async fn save_page(State(state): State<AppState>, Path((code, page_id)): Pat
     let files = |field: &str| draft.files.iter().filter(|f| f.field == field).count();
     let today = app::requests::date::Day::from_unix(app::db::now());
     // An answer that reveals a question on this page shows the page again with it, without
-    // calling the new question an error (unless it was answered already, as the browser's
-    // live checks reveal it at once).
+    // calling the new question an error, unless the resident saw it already: it was answered,
+    // or the browser's live checks ran and revealed it the moment "Ja" was chosen.
+    let live = posted.value(LIVE_CHECKS_INPUT) == "1";
     let revealed: Vec<&str> =
         page.fields
             .iter()
-            .filter(|field| field.show_if.is_some() && answers.shows(field) && !before.shows(field) && !answers.is_answered(&field.id))
+            .filter(|field| field.show_if.is_some() && answers.shows(field) && !before.shows(field) && !answers.is_answered(&field.id) && !live)
             .map(|field| field.id.as_str())
             .collect();
     if check_page(page, &answers, &files, today, lang).iter().any(|problem| !revealed.contains(&problem.field.as_str())) {
