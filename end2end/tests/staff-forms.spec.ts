@@ -63,6 +63,7 @@ test.describe("form builder", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Formular:");
     await expect(page.getByRole("main")).toContainText(/Version \d+ online/);
     await checkA11y(page, "form");
+    await page.screenshot({ path: test.info().outputPath(`form-${test.info().project.name}.png`), fullPage: true });
     await page.getByRole("link", { name: "Frage zu „Wie können wir Sie erreichen?“ hinzufügen" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neue Frage auf „Wie können wir Sie erreichen?“");
     await checkA11y(page, "new question");
@@ -79,6 +80,7 @@ test.describe("form builder", () => {
     await page.getByLabel("Antwort ist Pflicht").check();
     await page.getByRole("button", { name: "Frage speichern" }).click();
     await expect(page).toHaveURL(new RegExp(`${form}#seite-kontakt$`));
+    await expect(page.getByRole("status").filter({ hasText: "Frage gespeichert" })).toBeVisible();
     await expect(page.getByRole("main")).toContainText(/Entwurf Version \d+/);
     await expect(page.getByRole("main")).toContainText(question);
 
@@ -111,10 +113,15 @@ test.describe("form builder", () => {
     }
     expect(reached.size, "every link and button of the form page is reached with Tab").toBe(targets);
 
+    await page.getByRole("link", { name: "Seite hinzufügen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neue Seite");
+    await checkA11y(page, "new page");
+    await page.getByRole("link", { name: "Abbrechen" }).click();
     await page.getByRole("link", { name: "Vorschau" }).click();
     await expect(page.getByRole("main")).toContainText(`Wird nur gezeigt, wenn „anruf-${run}“ mit ja beantwortet ist`);
     await expect(page.getByRole("main").getByLabel(followUp)).toBeVisible();
     await checkA11y(page, "preview");
+    await page.screenshot({ path: test.info().outputPath(`form-preview-${test.info().project.name}.png`), fullPage: true });
     await page.goto(form);
     await page.getByRole("button", { name: "Zur Prüfung geben" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Zur Prüfung gegeben." })).toBeVisible();

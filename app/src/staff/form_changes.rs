@@ -80,7 +80,7 @@ async fn store_draft(user: &StaffUser, slug: &str, form: &FormDefinition, summar
     match store::save_form_draft(&db()?, slug, form, user.actor()).await {
         Ok(number) => {
             audit(user, "form.save", slug, &format!("Version {number}: {summary}")).await?;
-            notify(true, format!("{done} (Entwurf, Version {number}). Das Formular online bleibt unverändert, bis der Entwurf freigegeben ist.")).await
+            notify(true, format!("{done} (Entwurf, Version {number}). Das Online-Formular bleibt unverändert, bis der Entwurf freigegeben ist.")).await
         }
         Err(error) => match message(&error) {
             Some(text) => notify(false, text).await,

@@ -54,8 +54,13 @@ pub fn FormsPage() -> impl IntoView {
     })
 }
 
+/// A short visible text with the item it acts on for screen readers ("„Foto“ nach oben").
+fn named(item: String, visible: &'static str) -> impl IntoView {
+    view! { <span class="kern-sr-only">{format!("{item} ")}</span>{visible} }
+}
+
 /// A form with one button posting `action` on an item of the form.
-fn item_button(csrf: &str, slug: &str, page: &str, field: &str, action: &'static str, label: String) -> impl IntoView {
+fn item_button(csrf: &str, slug: &str, page: &str, field: &str, action: &'static str, item: String, visible: &'static str) -> impl IntoView {
     view! {
         <form method="post" action=ArrangeForm::url()>
             <CsrfField token=csrf.to_string()/>
@@ -63,7 +68,7 @@ fn item_button(csrf: &str, slug: &str, page: &str, field: &str, action: &'static
             <input type="hidden" name="page" value=page.to_string()/>
             <input type="hidden" name="field" value=field.to_string()/>
             <input type="hidden" name="action" value=action/>
-            <button class="kern-btn kern-btn--tertiary kern-btn--small" type="submit"><span class="kern-label">{label}</span></button>
+            <button class="kern-btn kern-btn--tertiary kern-btn--small" type="submit"><span class="kern-label">{named(item, visible)}</span></button>
         </form>
     }
 }
@@ -84,10 +89,10 @@ fn field_line(field: &Field, csrf: &str, slug: &str, page: &str, editable: bool)
     let buttons = editable.then(|| {
         view! {
             <div class="button-row">
-                <a class="kern-link" href=format!("/verwaltung/formulare/{slug}/feld/{page}/{}", field.id)>{format!("„{name}“ bearbeiten")}</a>
-                {item_button(csrf, slug, page, &field.id, "hoch", format!("„{name}“ nach oben"))}
-                {item_button(csrf, slug, page, &field.id, "runter", format!("„{name}“ nach unten"))}
-                {item_button(csrf, slug, page, &field.id, "entfernen", format!("„{name}“ entfernen"))}
+                <a class="kern-link" href=format!("/verwaltung/formulare/{slug}/feld/{page}/{}", field.id)>{named(format!("„{name}“"), "Bearbeiten")}</a>
+                {item_button(csrf, slug, page, &field.id, "hoch", format!("„{name}“"), "Nach oben")}
+                {item_button(csrf, slug, page, &field.id, "runter", format!("„{name}“"), "Nach unten")}
+                {item_button(csrf, slug, page, &field.id, "entfernen", format!("„{name}“"), "Entfernen")}
             </div>
         }
     });
@@ -108,10 +113,10 @@ fn page_section(page: &FormPage, number: usize, csrf: &str, slug: &str, editable
             <h3 class="kern-heading-small" id=format!("titel-{id}")>{format!("Seite {number}: {title}")}</h3>
             {editable.then(|| view! {
                 <div class="button-row">
-                    <a class="kern-link" href=format!("/verwaltung/formulare/{slug}/seite/{id}")>{format!("Titel von „{title}“ ändern")}</a>
-                    {item_button(csrf, slug, &id, "", "hoch", format!("Seite „{title}“ nach oben"))}
-                    {item_button(csrf, slug, &id, "", "runter", format!("Seite „{title}“ nach unten"))}
-                    {item_button(csrf, slug, &id, "", "entfernen", format!("Seite „{title}“ mit ihren Fragen entfernen"))}
+                    <a class="kern-link" href=format!("/verwaltung/formulare/{slug}/seite/{id}")>{named(format!("Seite „{title}“:"), "Titel ändern")}</a>
+                    {item_button(csrf, slug, &id, "", "hoch", format!("Seite „{title}“"), "Seite nach oben")}
+                    {item_button(csrf, slug, &id, "", "runter", format!("Seite „{title}“"), "Seite nach unten")}
+                    {item_button(csrf, slug, &id, "", "entfernen", format!("Seite „{title}“ mit ihren Fragen:"), "Seite entfernen")}
                 </div>
             })}
             {page.fields.is_empty().then(|| view! { <p class="kern-body">"Noch keine Frage auf dieser Seite."</p> })}
