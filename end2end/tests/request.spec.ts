@@ -25,6 +25,8 @@ async function next(page: Page) {
 }
 
 test.describe("online request", () => {
+  // The journeys run axe on every step; on a busy 2-core machine that passes 30 s.
+  test.describe.configure({ timeout: 90_000 });
   test("bulky waste: every step, errors, change link, submit, track, withdraw @nojs", async ({ page }) => {
     await page.goto("/leistungen/sperrmuell-anmelden");
     await page.getByRole("link", { name: "So beantragen Sie es online" }).click();
