@@ -6,6 +6,7 @@ mod actions;
 mod canned;
 mod detail;
 mod list;
+mod search_keys;
 mod synthetic;
 
 pub use actions::{act, Action, ActionRefusal, Done, MailContext, MESSAGE_LIMIT};
@@ -13,3 +14,4 @@ pub use canned::{canned_replies, delete_canned_reply, save_canned_reply};
 pub use detail::{caseworkers, detail, file, request_services, StoredFile};
 pub use synthetic::seed_synthetic_requests;
 pub use list::{export, list, EXPORT_LIMIT};
+pub use search_keys::{fill_search_keys, write_keys_of, write_search_keys};

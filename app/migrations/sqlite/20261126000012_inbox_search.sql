@@ -1,0 +1,19 @@
+-- Inbox at 100,000 requests (issue #7): the name and reference search reads an index of search
+-- keys instead of scanning every name, and the service filter finds open requests by their
+-- decision date in one index.
+--
+-- A request's keys are its folded name (Unicode lowercase, every run of other characters than
+-- letters and digits one space) from each word on, and its reference's code from each group on:
+-- "Anna Müller-Lüdenscheidt", 2026-ABCD-EFGH gives "anna müller lüdenscheidt", "müller
+-- lüdenscheidt", "lüdenscheidt", "abcd efgh", "efgh". A search matches a key by prefix. The
+-- keys are written in Rust (SQLite's LOWER folds ASCII only); rows that have none yet are
+-- filled at start-up (`app::inbox::store::fill_search_keys`).
+
+CREATE TABLE request_search_keys (
+    search_key TEXT NOT NULL,
+    request_id INTEGER NOT NULL REFERENCES requests (id) ON DELETE CASCADE,
+    PRIMARY KEY (search_key, request_id)
+) WITHOUT ROWID;
+CREATE INDEX request_search_keys_request ON request_search_keys (request_id);
+
+CREATE INDEX requests_service_status ON requests (service_id, status, expected_day, submitted_at);
