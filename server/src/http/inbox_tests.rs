@@ -260,6 +260,18 @@ async fn status_rules_canned_replies_and_assignment_checks() {
             }
         };
         assert!(notice(&post("/api/staff/inbox/status", "status=rejected".into()).await).contains("Begründung"));
+        // A refused action keeps what was typed in its own form, for the next view only.
+        let page = post("/api/staff/inbox/status", format!("status=withdrawn&message={}", encode("Bitte rufen Sie uns an <b>"))).await;
+        assert!(notice(&page).contains("nur die antragstellende Person"));
+        assert_eq!(page.matches(">Bitte rufen Sie uns an &lt;b&gt;</textarea>").count(), 1, "in the status form only");
+        assert!(page.split("id=\"message\"").nth(1).unwrap().split("</textarea>").next().unwrap().contains("Bitte rufen"));
+        let page = post("/api/staff/inbox/status", format!("status=&message={}", encode("Ohne Stand"))).await;
+        assert!(notice(&page).contains("Bitte wählen Sie einen Stand"));
+        assert!(page.contains(">Ohne Stand</textarea>"));
+        let page = post("/api/staff/inbox/status", "status=rejected".into()).await;
+        assert!(page.contains("<option value=\"rejected\" selected"), "the status chosen stays chosen");
+        let (_, again) = clara.get(&app, &detail).await;
+        assert!(!again.contains("Bitte rufen Sie uns an") && !again.contains("Ohne Stand") && !again.contains("<option value=\"rejected\" selected"));
         assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("diesen Stand bereits"));
         assert!(notice(&post("/api/staff/inbox/status", "status=in_progress".into()).await).contains("In Bearbeitung"));
         assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("Anfangsstand"));

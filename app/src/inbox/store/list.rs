@@ -53,7 +53,10 @@ impl Conditions {
             c.add(|n| format!("submitted_at <= ${n}"), Arg::Int(now() - days * 86_400));
         }
         if filter.overdue {
-            c.add(|n| format!("expected_day < ${n} AND {OPEN}"), Arg::Int(Day::from_unix(now()).0));
+            // Unary plus keeps SQLite from walking the decision-date range (about half of all
+            // requests, each read from the table to sort): the status and assignee indexes
+            // check the date themselves and stop after a page (EXPLAIN in the README).
+            c.add(|n| format!("+expected_day < ${n} AND {OPEN}"), Arg::Int(Day::from_unix(now()).0));
         }
         if let Some(reference) = normalise_reference(&filter.search) {
             c.add(|n| format!("reference = ${n}"), Arg::Text(reference));
