@@ -73,6 +73,8 @@ async fn seed_demo(db: &Db) -> Result<(), Failure> {
         Err(auth::UserError::Exists(_)) => println!("Demo administrator {email} exists already; password unchanged."),
         Err(error) => return Err(Failure::Other(error.to_string())),
     }
+    let requests = app::inbox::store::seed_demo_requests(db).await.map_err(|e| Failure::Other(e.to_string()))?;
+    println!("Demo requests added: {requests}");
     Ok(())
 }
 

@@ -86,6 +86,10 @@ impl Db {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&self.pool).await?,
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&self.pool).await?,
         }
+        crate::inbox::store::fill_search_keys(self).await.map_err(|error| match error {
+            crate::requests::store::RequestError::Db(error) => DbError::Query(error),
+            other => DbError::Query(sqlx::Error::Protocol(other.to_string())),
+        })?;
         Ok(())
     }
 

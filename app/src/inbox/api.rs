@@ -40,6 +40,33 @@ pub struct RequestData {
     pub caseworkers: Vec<Choice>,
     /// The signed-in person's email.
     pub me: String,
+    /// What was typed into a form whose action was just refused, to be shown again.
+    pub draft: Option<ActionDraft>,
+}
+
+/// The form an [`ActionDraft`] belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DraftForm {
+    /// "Stand ändern".
+    Status,
+    /// "Nachfrage senden".
+    Ask,
+    /// "Interne Notiz".
+    Note,
+}
+
+/// What a caseworker typed into a form whose action was refused (kept in the session for the
+/// next view of the same request, like the listing editor's failed attempts), and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionDraft {
+    /// The request.
+    pub reference: String,
+    /// Which form.
+    pub form: DraftForm,
+    /// The status chosen (status form only).
+    pub status: String,
+    /// The text typed.
+    pub text: String,
 }
 
 /// The canned replies page.
@@ -78,7 +105,9 @@ pub async fn get_inbox_request(reference: String) -> Result<StaffPage<RequestDat
     let canned = super::store::canned_replies(&db, &detail.service).await.map_err(AppError::internal)?;
     let caseworkers = super::store::caseworkers(&db).await.map_err(AppError::internal)?;
     let me = user.actor().to_lowercase();
-    page(&user, RequestData { detail, canned, caseworkers, me }).await
+    let draft: Option<ActionDraft> = crate::staff::guard::session().await?.remove(ssr::DRAFT).await.map_err(AppError::internal)?;
+    let draft = draft.filter(|d| d.reference == detail.reference);
+    page(&user, RequestData { detail, canned, caseworkers, me, draft }).await
 }
 
 /// Canned replies, of one service or all.
@@ -101,7 +130,7 @@ pub async fn assign_request(csrf: String, reference: String, to: String) -> Resu
         "niemand" | "" => super::store::Action::Assign(None),
         email => super::store::Action::Assign(Some(email.to_string())),
     };
-    ssr::run(&user, &reference, action, "request.assign").await
+    ssr::run(&user, &reference, action, "request.assign", None).await
 }
 
 /// Changes the status (`status` is a status code) with a message to the resident; when the
@@ -115,28 +144,32 @@ pub async fn change_request_status(
     #[server(default)] vorlage: String,
 ) -> Result<(), AppError> {
     let user = crate::staff::guard::require_change(INBOX_ROLES, &csrf).await?;
+    let draft = ssr::draft(&reference, DraftForm::Status, &status, &message);
     let Some(to) = crate::requests::status::RequestStatus::from_code(status.trim()) else {
+        ssr::keep(draft).await?;
         crate::staff::guard::notify(false, "Bitte wählen Sie einen Stand.").await?;
         leptos_axum::redirect(&super::model::detail_path(reference.trim()));
         return Ok(());
     };
     let message = ssr::with_canned(message, &vorlage).await?;
-    ssr::run(&user, &reference, super::store::Action::Status(to, message), "request.status").await
+    ssr::run(&user, &reference, super::store::Action::Status(to, message), "request.status", draft).await
 }
 
 /// Asks the resident for more: the request waits for their answer on the tracking page.
 #[server(endpoint = "staff/inbox/ask")]
 pub async fn ask_resident(csrf: String, reference: String, #[server(default)] message: String, #[server(default)] vorlage: String) -> Result<(), AppError> {
     let user = crate::staff::guard::require_change(INBOX_ROLES, &csrf).await?;
+    let draft = ssr::draft(&reference, DraftForm::Ask, "", &message);
     let message = ssr::with_canned(message, &vorlage).await?;
-    ssr::run(&user, &reference, super::store::Action::Ask(message), "request.ask").await
+    ssr::run(&user, &reference, super::store::Action::Ask(message), "request.ask", draft).await
 }
 
 /// Adds an internal note, which residents never see.
 #[server(endpoint = "staff/inbox/note")]
 pub async fn add_request_note(csrf: String, reference: String, #[server(default)] note: String) -> Result<(), AppError> {
     let user = crate::staff::guard::require_change(INBOX_ROLES, &csrf).await?;
-    ssr::run(&user, &reference, super::store::Action::Note(note), "request.note").await
+    let draft = ssr::draft(&reference, DraftForm::Note, "", &note);
+    ssr::run(&user, &reference, super::store::Action::Note(note), "request.note", draft).await
 }
 
 /// Adds a canned reply to a service.
@@ -178,7 +211,22 @@ mod ssr {
     use crate::auth::StaffUser;
     use crate::i18n::Lang;
     use crate::inbox::store::{act, Action, MailContext};
-    use crate::staff::guard::{audit, db, notify};
+    use crate::staff::guard::{audit, db, notify, session};
+
+    /// The session key of the last refused action's [`ActionDraft`].
+    pub const DRAFT: &str = "inbox_draft";
+
+    /// A draft of what was typed, when anything was (a status chosen counts).
+    pub fn draft(reference: &str, form: DraftForm, status: &str, text: &str) -> Option<ActionDraft> {
+        let reference = crate::requests::reference::normalise_reference(reference)?;
+        (!text.trim().is_empty() || !status.trim().is_empty()).then(|| ActionDraft { reference, form, status: status.trim().to_string(), text: text.to_string() })
+    }
+
+    /// Keeps `draft` for the next view of its request (the notice says why it was refused).
+    pub async fn keep(draft: Option<ActionDraft>) -> Result<(), AppError> {
+        let Some(draft) = draft else { return Ok(()) };
+        session().await?.insert(DRAFT, draft).await.map_err(AppError::internal)
+    }
 
     /// `message`, or the canned reply `id` when the message is empty.
     pub async fn with_canned(message: String, id: &str) -> Result<String, AppError> {
@@ -190,8 +238,9 @@ mod ssr {
         Ok(replies.into_iter().find(|r| r.id == id).map(|r| r.body).unwrap_or(message))
     }
 
-    /// Does `action`, audits it and sends the browser back to the request with a notice.
-    pub async fn run(user: &StaffUser, reference: &str, action: Action, audit_key: &str) -> Result<(), AppError> {
+    /// Does `action`, audits it and sends the browser back to the request with a notice; when
+    /// the action is refused, `draft` is kept so the form shows it again.
+    pub async fn run(user: &StaffUser, reference: &str, action: Action, audit_key: &str, draft: Option<ActionDraft>) -> Result<(), AppError> {
         let Some(reference) = crate::requests::reference::normalise_reference(reference) else {
             leptos_axum::redirect(crate::inbox::model::INBOX_PATH);
             return notify(false, "Diese Vorgangsnummer gibt es nicht.").await;
@@ -206,7 +255,10 @@ mod ssr {
                 audit(user, audit_key, &reference, &done.summary).await?;
                 notify(true, done.notice).await
             }
-            Err(refusal) => notify(false, refusal.0).await,
+            Err(refusal) => {
+                keep(draft).await?;
+                notify(false, refusal.0).await
+            }
         }
     }
 }

@@ -145,6 +145,17 @@ async fn filters_search_sorting_and_pages_agree_with_the_database() {
         assert_eq!(page.matches("(überfällig)").count() as i64, overdue.min(25));
         let (_, page) = clara.get(&app, "/verwaltung/antraege?q=ANNA+m%C3%BCller").await;
         assert_eq!(shown(&page), count("SELECT COUNT(*) FROM requests WHERE applicant_name = 'Anna Müller'").await, "search ignores case");
+        // Any word from its start, umlauts folded in Rust (SQLite's LOWER leaves "Ü" alone).
+        let (_, page) = clara.get(&app, "/verwaltung/antraege?q=M%C3%9CLL").await;
+        assert_eq!(shown(&page), count("SELECT COUNT(*) FROM requests WHERE applicant_name LIKE '% Müller'").await);
+        assert!(shown(&page) > 0);
+        let (_, page) = clara.get(&app, "/verwaltung/antraege?q=%C3%BCller").await;
+        assert_eq!(shown(&page), 0, "only from the start of a word");
+        let (_, page) = clara.get(&app, "/verwaltung/antraege?q=%21%21").await;
+        assert_eq!(shown(&page), 0, "nothing to search for finds nothing");
+        let code: String = sqlx::query_scalar("SELECT reference FROM requests ORDER BY id LIMIT 1").fetch_one(db.pool()).await.unwrap();
+        let (_, page) = clara.get(&app, &format!("/verwaltung/antraege?q={}", code[5..9].to_lowercase())).await;
+        assert!(shown(&page) >= 1 && page.contains(&code), "a group of the reference finds it");
         let (_, page) = clara.get(&app, "/verwaltung/antraege?seite=3").await;
         assert_eq!(page.matches("<tr class=\"kern-table__row\">").count(), 1 + 10, "header and the last 10 rows");
         assert!(page.contains("Vorherige Seite") && !page.contains("Nächste Seite"));
@@ -249,6 +260,18 @@ async fn status_rules_canned_replies_and_assignment_checks() {
             }
         };
         assert!(notice(&post("/api/staff/inbox/status", "status=rejected".into()).await).contains("Begründung"));
+        // A refused action keeps what was typed in its own form, for the next view only.
+        let page = post("/api/staff/inbox/status", format!("status=withdrawn&message={}", encode("Bitte rufen Sie uns an <b>"))).await;
+        assert!(notice(&page).contains("nur die antragstellende Person"));
+        assert_eq!(page.matches(">Bitte rufen Sie uns an &lt;b&gt;</textarea>").count(), 1, "in the status form only");
+        assert!(page.split("id=\"message\"").nth(1).unwrap().split("</textarea>").next().unwrap().contains("Bitte rufen"));
+        let page = post("/api/staff/inbox/status", format!("status=&message={}", encode("Ohne Stand"))).await;
+        assert!(notice(&page).contains("Bitte wählen Sie einen Stand"));
+        assert!(page.contains(">Ohne Stand</textarea>"));
+        let page = post("/api/staff/inbox/status", "status=rejected".into()).await;
+        assert!(page.contains("<option value=\"rejected\" selected"), "the status chosen stays chosen");
+        let (_, again) = clara.get(&app, &detail).await;
+        assert!(!again.contains("Bitte rufen Sie uns an") && !again.contains("Ohne Stand") && !again.contains("<option value=\"rejected\" selected"));
         assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("diesen Stand bereits"));
         assert!(notice(&post("/api/staff/inbox/status", "status=in_progress".into()).await).contains("In Bearbeitung"));
         assert!(notice(&post("/api/staff/inbox/status", "status=received".into()).await).contains("Anfangsstand"));

@@ -27,6 +27,8 @@ mod staff_tests;
 #[cfg(test)]
 mod inbox_tests;
 #[cfg(test)]
+mod inbox_demo_tests;
+#[cfg(test)]
 mod request_tests;
 #[cfg(test)]
 mod form_builder_tests;

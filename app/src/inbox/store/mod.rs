@@ -4,12 +4,16 @@
 
 mod actions;
 mod canned;
+mod demo;
 mod detail;
 mod list;
+mod search_keys;
 mod synthetic;
 
 pub use actions::{act, Action, ActionRefusal, Done, MailContext, MESSAGE_LIMIT};
+pub use demo::seed_demo_requests;
 pub use canned::{canned_replies, delete_canned_reply, save_canned_reply};
 pub use detail::{caseworkers, detail, file, request_services, StoredFile};
 pub use synthetic::seed_synthetic_requests;
 pub use list::{export, list, EXPORT_LIMIT};
+pub use search_keys::{fill_search_keys, write_keys_of, write_search_keys};

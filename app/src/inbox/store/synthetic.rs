@@ -48,6 +48,7 @@ pub async fn seed_synthetic_requests(db: &Db, count: usize) -> Result<usize, Req
             sql.push_str(&marks.join(", "));
             sql.push(')');
         }
+        sql.push_str(" RETURNING id, applicant_name, reference");
         let mut query = sqlx::query(&sql);
         for &i in chunk {
             let (form_id, service_id, slug) = &forms[i % forms.len()];
@@ -72,7 +73,13 @@ pub async fn seed_synthetic_requests(db: &Db, count: usize) -> Result<usize, Req
                 .bind(Day::from_unix(submitted_at).plus(14).0)
                 .bind(submitted_at);
         }
-        query.execute(&mut *tx).await?;
+        let inserted = query
+            .fetch_all(&mut *tx)
+            .await?
+            .iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("applicant_name")?, row.try_get("reference")?)))
+            .collect::<Result<Vec<(i64, String, String)>, sqlx::Error>>()?;
+        super::write_keys_of(&mut tx, &inserted).await?;
     }
     sqlx::query(
         "INSERT INTO request_events (request_id, at, kind, status, actor, message, internal) \

@@ -4,7 +4,7 @@
 
 use super::frame::{date_time, staff_page, CsrfField, StaffFrame, TextArea};
 use super::inbox::Select;
-use crate::inbox::api::{get_inbox_request, AddRequestNote, AskResident, AssignRequest, ChangeRequestStatus};
+use crate::inbox::api::{get_inbox_request, AddRequestNote, AskResident, AssignRequest, ChangeRequestStatus, DraftForm};
 use crate::inbox::model::{file_path, status_label, CannedReply, Choice, StaffEvent};
 use crate::requests::status::{file_size, EventKind, RequestStatus};
 use leptos::prelude::*;
@@ -53,6 +53,11 @@ pub fn InboxRequestPage() -> impl IntoView {
         let assignee_text = detail.assignee.clone().unwrap_or_else(|| "niemandem".into());
         let overdue = detail.overdue;
         let canned = canned_choices(&data.canned);
+        // A refused action's input comes back into its form.
+        let typed = |form: DraftForm| data.draft.as_ref().filter(|d| d.form == form).map(|d| (d.status.clone(), d.text.clone())).unwrap_or_default();
+        let (status_chosen, status_text) = typed(DraftForm::Status);
+        let (_, ask_text) = typed(DraftForm::Ask);
+        let (_, note_text) = typed(DraftForm::Note);
         let hidden = {
             let (csrf, reference) = (csrf.clone(), reference.clone());
             move || view! { <CsrfField token=csrf.clone()/><input type="hidden" name="reference" value=reference.clone()/> }
@@ -78,8 +83,8 @@ pub fn InboxRequestPage() -> impl IntoView {
                 {(!targets.is_empty()).then(|| view! {
                     <form method="post" action=ChangeRequestStatus::url() class="kern-stack staff-form">
                         {hidden()}
-                        <Select id="status" label="Neuer Stand" choices=targets.clone() selected="" all="Bitte wählen"/>
-                        <TextArea id="message" name="message" label="Nachricht an die antragstellende Person" rows=4
+                        <Select id="status" label="Neuer Stand" choices=targets.clone() selected=status_chosen.clone() all="Bitte wählen"/>
+                        <TextArea id="message" name="message" label="Nachricht an die antragstellende Person" rows=4 value=status_text.clone()
                             hint="Geht per E-Mail hinaus und steht auf der Statusseite. Bei Ablehnung Pflicht."/>
                         <Select id="vorlage" label="Oder Antwortvorlage" choices=canned.clone() selected="" all="Keine"/>
                         <div><button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">"Stand ändern"</span></button></div>
@@ -88,7 +93,7 @@ pub fn InboxRequestPage() -> impl IntoView {
                 {(!status.is_final()).then(|| view! {
                     <form method="post" action=AskResident::url() class="kern-stack staff-form">
                         {hidden()}
-                        <TextArea id="ask-message" name="message" label="Nachfragen: Was brauchen Sie noch?" rows=4
+                        <TextArea id="ask-message" name="message" label="Nachfragen: Was brauchen Sie noch?" rows=4 value=ask_text.clone()
                             hint="Der Antrag wartet dann auf die Antwort. Die Person antwortet auf ihrer Statusseite, auch mit Dateien."/>
                         <Select id="ask-vorlage" label="Oder Antwortvorlage" choices=canned.clone() selected="" all="Keine"/>
                         <div><button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Nachfrage senden"</span></button></div>
@@ -96,7 +101,7 @@ pub fn InboxRequestPage() -> impl IntoView {
                 })}
                 <form method="post" action=AddRequestNote::url() class="kern-stack staff-form">
                     {hidden()}
-                    <TextArea id="note" name="note" label="Interne Notiz" rows=3 required=true hint="Nur für die Verwaltung; die antragstellende Person sieht sie nie."/>
+                    <TextArea id="note" name="note" label="Interne Notiz" rows=3 required=true value=note_text hint="Nur für die Verwaltung; die antragstellende Person sieht sie nie."/>
                     <div><button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Notiz speichern"</span></button></div>
                 </form>
                 {(!data.canned.is_empty()).then(|| view! {

@@ -127,6 +127,7 @@ pub async fn submit(db: &Db, submission: &Submission<'_>) -> Result<SubmitOutcom
     .fetch_one(&mut *tx)
     .await?
     .try_get("id")?;
+    crate::inbox::store::write_search_keys(&mut tx, request_id, answers.value("name"), &reference).await?;
     sqlx::query("INSERT INTO request_events (request_id, at, kind, status, actor, message) VALUES ($1, $2, 'submitted', $3, 'resident', '')")
         .bind(request_id)
         .bind(at)

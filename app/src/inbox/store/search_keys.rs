@@ -1,0 +1,127 @@
+//! The inbox's search index (`request_search_keys`, migration 012): every request's folded name
+//! from each word on and its reference's code from each group on, so that a search by the start
+//! of any name or code group is one range of the primary key on SQLite and PostgreSQL alike.
+//! The folding happens here, in Rust, because SQLite's `LOWER` folds ASCII only.
+
+use crate::db::{Db, Row};
+use crate::requests::store::RequestError;
+use sqlx::AnyConnection;
+
+/// Requests whose keys are filled per transaction at start-up.
+const FILL_BATCH: i64 = 500;
+/// Keys per `INSERT` (two parameters each, well below every backend's limit).
+const KEYS_PER_STATEMENT: usize = 400;
+
+/// `text` in Unicode lowercase with every run of characters other than letters and digits made
+/// one space, trimmed: "  Müller-LÜDENSCHEIDT " gives "müller lüdenscheidt".
+pub fn fold(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.join(" ")
+}
+
+/// The keys of a request: its folded name from each word on, its reference's code (without the
+/// year) from each group on; without duplicates.
+pub fn keys(applicant_name: &str, reference: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for text in [fold(applicant_name), fold(reference.split_once('-').map_or("", |(_, code)| code))] {
+        let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+        for start in 0..words.len() {
+            let key = words[start..].join(" ");
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+    }
+    keys
+}
+
+/// The first string after every string that starts with `prefix` (in code point order, which
+/// is the byte order of UTF-8): its last character moved one on; `None` when there is none.
+pub fn prefix_end(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        let next = (last as u32 + 1..=char::MAX as u32).find_map(char::from_u32);
+        if let Some(next) = next {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+/// Writes the keys of request `request_id` (inside the transaction that inserts it).
+pub async fn write_search_keys(conn: &mut AnyConnection, request_id: i64, applicant_name: &str, reference: &str) -> Result<(), RequestError> {
+    write_keys_of(conn, &[(request_id, applicant_name.to_string(), reference.to_string())]).await
+}
+
+/// Writes the keys of many requests, given as (id, applicant name, reference), a few hundred
+/// keys per statement.
+pub async fn write_keys_of(conn: &mut AnyConnection, requests: &[(i64, String, String)]) -> Result<(), RequestError> {
+    let pairs: Vec<(String, i64)> = requests.iter().flat_map(|(id, name, reference)| keys(name, reference).into_iter().map(move |key| (key, *id))).collect();
+    for chunk in pairs.chunks(KEYS_PER_STATEMENT) {
+        let marks: Vec<String> = (0..chunk.len()).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
+        let sql = format!("INSERT INTO request_search_keys (search_key, request_id) VALUES {}", marks.join(", "));
+        let query = chunk.iter().fold(sqlx::query(&sql), |query, (key, id)| query.bind(key.as_str()).bind(*id));
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Gives every request without search keys its keys (requests stored before migration 012);
+/// returns how many. Cheap when there are none: one pass over the key index.
+pub async fn fill_search_keys(db: &Db) -> Result<usize, RequestError> {
+    let (mut filled, mut after) = (0, 0_i64);
+    loop {
+        let rows = sqlx::query(
+            "SELECT id, applicant_name, reference FROM requests r \
+             WHERE id > $1 AND NOT EXISTS (SELECT 1 FROM request_search_keys k WHERE k.request_id = r.id) ORDER BY id LIMIT $2",
+        )
+        .bind(after)
+        .bind(FILL_BATCH)
+        .fetch_all(db.pool())
+        .await?;
+        let Some(last) = rows.last() else { return Ok(filled) };
+        after = last.try_get("id")?;
+        let requests = rows
+            .iter()
+            .map(|row| Ok((row.try_get("id")?, row.try_get("applicant_name")?, row.try_get("reference")?)))
+            .collect::<Result<Vec<(i64, String, String)>, sqlx::Error>>()?;
+        let mut tx = db.begin_write().await?;
+        write_keys_of(&mut tx, &requests).await?;
+        tx.commit().await?;
+        filled += requests.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_references_fold_to_keys_from_each_word() {
+        assert_eq!(fold("  Anna MÜLLER-Lüdenscheidt "), "anna müller lüdenscheidt");
+        assert_eq!(fold("Ömer Yılmaz"), "ömer yılmaz");
+        assert_eq!(fold("--"), "");
+        assert_eq!(
+            keys("Anna Müller-Lüdenscheidt", "2026-ABCD-EFGH"),
+            ["anna müller lüdenscheidt", "müller lüdenscheidt", "lüdenscheidt", "abcd efgh", "efgh"]
+        );
+        assert_eq!(keys("Anna Anna", "2026-ABCD-ABCD"), ["anna anna", "anna", "abcd abcd", "abcd"]);
+        assert_eq!(keys("", ""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_prefix_range_ends_after_every_continuation() {
+        assert_eq!(prefix_end("anna m").as_deref(), Some("anna n"));
+        assert_eq!(prefix_end("mü").as_deref(), Some("mý"));
+        assert_eq!(prefix_end("a\u{d7ff}").as_deref(), Some("a\u{e000}"), "surrogates are skipped");
+        assert_eq!(prefix_end("a\u{10ffff}").as_deref(), Some("b"));
+        assert_eq!(prefix_end(""), None);
+        let end = prefix_end("müller").unwrap();
+        for key in ["müller", "müller hans", "müllerin", "müller\u{10ffff}"] {
+            assert!(key >= "müller" && key < end.as_str(), "{key}");
+        }
+        assert!("müllr" >= end.as_str());
+    }
+}
