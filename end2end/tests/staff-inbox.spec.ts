@@ -144,5 +144,18 @@ test.describe("caseworkers' inbox", () => {
     const missing = await page.goto("/verwaltung/antraege/2026-ABCD-EFGH");
     expect(missing?.status()).toBe(404);
     await checkA11y(page, "missing request");
+
+    // At 320 px the list and a request's page scroll only downwards (wide tables scroll in their own box).
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto("/verwaltung/antraege");
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await sideways(), "the list does not scroll sideways at 320 px").toBeLessThanOrEqual(0);
+    await page.screenshot({ path: test.info().outputPath(`inbox-320-${test.info().project.name}.png`), fullPage: true });
+    const first = page.getByRole("main").locator("tbody a").first();
+    if ((await first.count()) > 0) {
+      await first.click();
+      expect(await sideways(), "a request's page does not scroll sideways at 320 px").toBeLessThanOrEqual(0);
+      await page.screenshot({ path: test.info().outputPath(`inbox-request-320-${test.info().project.name}.png`), fullPage: true });
+    }
   });
 });

@@ -48,9 +48,9 @@ pub fn CannedRepliesPage() -> impl IntoView {
                         <CsrfField token=csrf.clone()/>
                         <div class="kern-form-input">
                             <label class="kern-label" for="service">"Leistung"</label>
-                            <select class="kern-form-input__select" id="service" name="service">
+                            <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="service" name="service">
                                 {data.services.iter().map(|s| view! { <option value=s.value.clone() selected=s.value == data.service>{s.name.clone()}</option> }).collect_view()}
-                            </select>
+                            </select></div>
                         </div>
                         <TextField id="title" name="title" label="Titel" required=true/>
                         <TextArea id="body" name="body" label="Text an die antragstellende Person" rows=5 required=true/>

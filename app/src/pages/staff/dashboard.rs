@@ -39,11 +39,11 @@ fn PeriodFilter(period: Period, problem: Option<String>) -> impl IntoView {
         <form method="get" action="/verwaltung/dashboard" class="staff-filters">
             <div class="kern-form-input">
                 <label class="kern-label" for="zeitraum">"Zeitraum (nach Eingang)"</label>
-                <select class="kern-form-input__select" id="zeitraum" name=PERIOD_PARAM>
+                <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="zeitraum" name=PERIOD_PARAM>
                     {Period::ALL.into_iter().map(|option| view! {
                         <option value=option.code() selected=option == period>{option.label()}</option>
                     }).collect_view()}
-                </select>
+                </select></div>
             </div>
             <button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Anzeigen"</span></button>
         </form>

@@ -64,12 +64,12 @@ pub fn FormFieldPage() -> impl IntoView {
                     <div class=if error_of(&e, "kind").is_some() { "kern-form-input kern-form-input--error" } else { "kern-form-input" }>
                         <label class="kern-label" for="kind">"Art der Antwort"</label>
                         {error_of(&e, "kind").map(|m| view! { <p class="kern-error" id="kind-error">{m}</p> })}
-                        <select class="kern-form-input__select" id="kind" name="f[kind]" aria-describedby=error_of(&e, "kind").map(|_| "kind-error")>
+                        <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="kind" name="f[kind]" aria-describedby=error_of(&e, "kind").map(|_| "kind-error")>
                             {FieldKind::ALL.into_iter().map(|kind| {
                                 let (value, name) = kind_name(kind);
                                 view! { <option value=value selected=f.kind == value>{name}</option> }
                             }).collect_view()}
-                        </select>
+                        </select></div>
                     </div>
                     <fieldset class="kern-fieldset"><legend class="kern-label">"Frage"</legend>{translated("label", "f[label]", "Frage", &f.label, &e, true)}</fieldset>
                     <fieldset class="kern-fieldset"><legend class="kern-label">"Hinweis unter der Frage"</legend>{translated("hint", "f[hint]", "Hinweis", &f.hint, &e, false)}</fieldset>
@@ -106,7 +106,7 @@ pub fn FormFieldPage() -> impl IntoView {
                         <div class=if error_of(&e, "show_if_field").is_some() { "kern-form-input kern-form-input--error" } else { "kern-form-input" }>
                             <label class="kern-label" for="show_if_field">"Frage davor"</label>
                             {error_of(&e, "show_if_field").map(|m| view! { <p class="kern-error" id="show_if_field-error">{m}</p> })}
-                            <select class="kern-form-input__select" id="show_if_field" name="f[show_if_field]">
+                            <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="show_if_field" name="f[show_if_field]">
                                 <option value="" selected=f.show_if_field.is_empty()>"Immer zeigen"</option>
                                 {sources.iter().map(|(id, label, values)| view! {
                                     <option value=id.clone() selected=f.show_if_field == *id>{format!("{label} ({id}: {})", values.join(", "))}</option>
@@ -114,7 +114,7 @@ pub fn FormFieldPage() -> impl IntoView {
                                 {(!f.show_if_field.is_empty() && !sources.iter().any(|s| s.0 == f.show_if_field)).then(|| view! {
                                     <option value=f.show_if_field.clone() selected=true>{f.show_if_field.clone()}</option>
                                 })}
-                            </select>
+                            </select></div>
                         </div>
                         <TextField id="show_if_values" name="f[show_if_values]" label="mit einem dieser Werte" value=f.show_if_values.clone()
                             error=error_of(&e, "show_if_values") hint="Durch Komma getrennt, z. B. ja"/>

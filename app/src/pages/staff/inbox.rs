@@ -15,13 +15,13 @@ pub(super) fn Select(#[prop(into)] id: String, #[prop(into)] label: String, choi
     view! {
         <div class="kern-form-input">
             <label class="kern-label" for=id.clone()>{label}</label>
-            <select class="kern-form-input__select" id=id.clone() name=id>
+            <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id=id.clone() name=id>
                 <option value="" selected=selected.is_empty()>{all}</option>
                 {choices.into_iter().map(|c| {
                     let is = c.value == selected;
                     view! { <option value=c.value selected=is>{c.name}</option> }
                 }).collect_view()}
-            </select>
+            </select></div>
         </div>
     }
     .into_any()

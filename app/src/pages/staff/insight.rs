@@ -105,12 +105,12 @@ pub fn AuditPage() -> impl IntoView {
                     </div>
                     <div class="kern-form-input">
                         <label class="kern-label" for="aktion">"Aktion"</label>
-                        <select class="kern-form-input__select" id="aktion" name="aktion">
+                        <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="aktion" name="aktion">
                             <option value="" selected=audit.filter.action.is_empty()>"Alle"</option>
                             {ACTIONS.iter().map(|action| view! {
                                 <option value=*action selected=audit.filter.action == *action>{action_label(action).to_string()}</option>
                             }).collect_view()}
-                        </select>
+                        </select></div>
                     </div>
                     <div class="kern-form-input">
                         <label class="kern-label" for="betrifft">"Betrifft"</label>

@@ -107,11 +107,11 @@ pub fn ListingEditorPage() -> impl IntoView {
                     <Translated id="description" name="f[description]" legend="Beschreibung" texts=f.description.clone() errors=e.clone() rows=8 hint="Absätze durch eine Leerzeile trennen."/>
                     <div class="kern-form-input">
                         <label class="kern-label" for="availability">"Wie wird die Leistung beantragt?"</label>
-                        <select class="kern-form-input__select" id="availability" name="f[availability]">
+                        <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="availability" name="f[availability]">
                             <option value="online" selected=availability == "online">"Online"</option>
                             <option value="appointment" selected=availability == "appointment">"Mit Termin"</option>
                             <option value="in_person" selected=availability == "in_person">"Persönlich ohne Termin"</option>
-                        </select>
+                        </select></div>
                     </div>
                     <Translated id="requirements" name="f[requirements]" legend="Wer kann das beantragen?" texts=f.requirements.clone() errors=e.clone() rows=4 hint="Eine Voraussetzung pro Absatz (Leerzeile dazwischen); die Übersetzungen in derselben Reihenfolge."/>
                     <Translated id="documents" name="f[documents]" legend="Welche Unterlagen brauche ich?" texts=f.documents.clone() errors=e.clone() rows=4 hint="Eine Unterlage pro Absatz (Leerzeile dazwischen)."/>

@@ -36,13 +36,13 @@ fn Select(#[prop(into)] id: String, #[prop(into)] label: String, choices: Vec<Ch
     view! {
         <div class="kern-form-input">
             <label class="kern-label" for=id.clone()>{label}</label>
-            <select class="kern-form-input__select" id=id.clone() name=id>
+            <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id=id.clone() name=id>
                 <option value="" selected=selected.is_empty()>"Alle"</option>
                 {choices.into_iter().map(|c| {
                     let is = c.slug == selected;
                     view! { <option value=c.slug selected=is>{c.name}</option> }
                 }).collect_view()}
-            </select>
+            </select></div>
         </div>
     }
 }

@@ -166,13 +166,13 @@ fn EntryEditor(context: StaffContext, page: EntryPage, life_situation: bool) -> 
                     <div class=if parent_error.is_some() { "kern-form-input kern-form-input--error" } else { "kern-form-input" }>
                         <label class="kern-label" for="parent">"Übergeordnete Lebenslage (optional)"</label>
                         {parent_error.clone().map(|e| view! { <p class="kern-error" id="parent-error">{e}</p> })}
-                        <select class="kern-form-input__select" id="parent" name="entry[parent]"
+                        <div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="parent" name="entry[parent]"
                             aria-describedby=parent_error.is_some().then_some("parent-error") aria-invalid=parent_error.is_some().then_some("true")>
                             <option value="" selected=values.parent.is_empty()>"Keine (oberste Ebene)"</option>
                             {parents.into_iter().map(|row| view! {
                                 <option value=row.slug.clone() selected=row.slug == values.parent>{format!("{}{}", "– ".repeat(row.depth), row.name)}</option>
                             }).collect_view()}
-                        </select>
+                        </select></div>
                     </div>
                 })}
                 <TextField id="position" name="entry[position]" label="Position" value=values.position required=true kind="number"
