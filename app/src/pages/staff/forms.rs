@@ -1,7 +1,8 @@
 //! The form builder's overview and one form: pages with their questions in order, buttons to
 //! move and remove them, the workflow and the versions.
 
-use super::frame::{staff_page, CsrfField, StaffFrame, TextArea};
+use super::frame::{staff_page, CsrfField, StaffFrame};
+use super::review::{review_decision, slug_button};
 use crate::requests::form::{Field, FormPage};
 use crate::staff::form_field::kind_name;
 use crate::staff::forms::{get_form, get_forms, ArrangeForm, DiscardForm, FormRow, PublishFormDraft, ReturnFormDraft, SubmitFormDraft};
@@ -69,16 +70,6 @@ fn item_button(csrf: &str, slug: &str, page: &str, field: &str, action: &'static
             <input type="hidden" name="field" value=field.to_string()/>
             <input type="hidden" name="action" value=action/>
             <button class="kern-btn kern-btn--tertiary kern-btn--small" type="submit"><span class="kern-label">{named(item, visible)}</span></button>
-        </form>
-    }
-}
-
-fn step_button(url: &'static str, csrf: &str, slug: &str, label: &'static str, class: &'static str) -> impl IntoView {
-    view! {
-        <form method="post" action=url>
-            <CsrfField token=csrf.to_string()/>
-            <input type="hidden" name="slug" value=slug.to_string()/>
-            <button class=class type="submit"><span class="kern-label">{label}</span></button>
         </form>
     }
 }
@@ -153,24 +144,10 @@ pub fn FormBuilderPage() -> impl IntoView {
                 })}
                 <div class="button-row">
                     <a class="kern-btn kern-btn--secondary" href=format!("/verwaltung/formulare/{slug}/vorschau")><span class="kern-label">"Vorschau"</span></a>
-                    {(detail.may_edit && working.is_some_and(|(_, review)| !review)).then(|| step_button(SubmitFormDraft::url(), &csrf, &slug, "Zur Prüfung geben", "kern-btn kern-btn--primary"))}
-                    {(detail.may_edit && working.is_some()).then(|| step_button(DiscardForm::url(), &csrf, &slug, "Entwurf verwerfen", "kern-btn kern-btn--tertiary"))}
+                    {(detail.may_edit && working.is_some_and(|(_, review)| !review)).then(|| slug_button(SubmitFormDraft::url(), &csrf, &slug, "Zur Prüfung geben", "kern-btn kern-btn--primary"))}
+                    {(detail.may_edit && working.is_some()).then(|| slug_button(DiscardForm::url(), &csrf, &slug, "Entwurf verwerfen", "kern-btn kern-btn--tertiary"))}
                 </div>
-                {(detail.may_publish && in_review).then(|| if detail.own_work {
-                    view! { <p class="kern-body">"Vier-Augen-Prinzip: Sie haben diese Version zuletzt bearbeitet, deshalb gibt sie eine andere Person frei."</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="kern-stack">
-                            {step_button(PublishFormDraft::url(), &csrf, &slug, "Veröffentlichen", "kern-btn kern-btn--primary")}
-                            <form method="post" action=ReturnFormDraft::url() class="kern-stack staff-form">
-                                <CsrfField token=csrf.clone()/>
-                                <input type="hidden" name="slug" value=slug.clone()/>
-                                <TextArea id="note" name="note" label="Hinweis an die Redaktion" rows=3/>
-                                <div><button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Zur Überarbeitung zurückgeben"</span></button></div>
-                            </form>
-                        </div>
-                    }.into_any()
-                })}
+                {(detail.may_publish && in_review).then(|| review_decision(detail.own_work, PublishFormDraft::url(), ReturnFormDraft::url(), &csrf, &slug))}
                 <h2 class="kern-heading-medium">"Seiten und Fragen"</h2>
                 {detail.definition.pages.is_empty().then(|| view! { <p class="kern-body">"Dieses Formular hat noch keine Seite."</p> })}
                 {pages}

@@ -1,7 +1,8 @@
 //! `/verwaltung/leistungen` (the filtered list) and `/verwaltung/leistungen/:slug` (one
 //! listing: state, changes against the published version, workflow buttons, versions, history).
 
-use super::frame::{date_time, staff_page, CsrfField, StaffFrame, TextArea};
+use super::frame::{date_time, staff_page, CsrfField, StaffFrame};
+use super::review::{review_decision, slug_button};
 use crate::catalogue::diff::{field_label, FieldChange};
 use crate::catalogue::editorial_model::{EditorialAction, StatusFilter};
 use crate::catalogue::VersionStatus;
@@ -170,16 +171,6 @@ fn Changes(#[prop(into)] caption: String, changes: Vec<FieldChange>) -> impl Int
 }
 
 /// A form with one button that posts a workflow step for `slug`.
-fn action_button(action: &'static str, csrf: String, slug: String, label: &'static str, class: &'static str) -> impl IntoView {
-    view! {
-        <form method="post" action=action>
-            <CsrfField token=csrf/>
-            <input type="hidden" name="slug" value=slug/>
-            <button class=class type="submit"><span class="kern-label">{label}</span></button>
-        </form>
-    }
-}
-
 fn action_label(action: EditorialAction) -> &'static str {
     match action {
         EditorialAction::Created => "angelegt",
@@ -223,22 +214,8 @@ pub fn ListingPage() -> impl IntoView {
                     <a class="kern-btn kern-btn--secondary" href=format!("/verwaltung/leistungen/{slug}/vorschau")><span class="kern-label">"Vorschau"</span></a>
                     {published.map(|_| view! { <a class="kern-link" href=format!("/leistungen/{slug}")>"Online-Fassung ansehen"</a> })}
                 </div>
-                {(detail.may_edit && status == Some(VersionStatus::Draft)).then(|| action_button(SubmitListing::url(), csrf.clone(), slug.clone(), "Zur Prüfung geben", "kern-btn kern-btn--secondary"))}
-                {(detail.may_publish && status == Some(VersionStatus::InReview)).then(|| if detail.own_work {
-                    view! { <p class="kern-body">"Vier-Augen-Prinzip: Sie haben diese Version zuletzt bearbeitet, deshalb gibt sie eine andere Person frei."</p> }.into_any()
-                } else {
-                    view! {
-                        <div class="kern-stack">
-                            {action_button(PublishListing::url(), csrf.clone(), slug.clone(), "Veröffentlichen", "kern-btn kern-btn--primary")}
-                            <form method="post" action=ReturnListing::url() class="kern-stack staff-form">
-                                <CsrfField token=csrf.clone()/>
-                                <input type="hidden" name="slug" value=slug.clone()/>
-                                <TextArea id="note" name="note" label="Hinweis an die Redaktion" rows=3/>
-                                <div><button class="kern-btn kern-btn--secondary" type="submit"><span class="kern-label">"Zur Überarbeitung zurückgeben"</span></button></div>
-                            </form>
-                        </div>
-                    }.into_any()
-                })}
+                {(detail.may_edit && status == Some(VersionStatus::Draft)).then(|| slug_button(SubmitListing::url(), &csrf, &slug, "Zur Prüfung geben", "kern-btn kern-btn--secondary"))}
+                {(detail.may_publish && status == Some(VersionStatus::InReview)).then(|| review_decision(detail.own_work, PublishListing::url(), ReturnListing::url(), &csrf, &slug))}
                 <Changes caption=if published.is_some() { "Änderungen gegenüber der Online-Fassung" } else { "Inhalt des Entwurfs" } changes=detail.changes.clone()/>
                 <h2 class="kern-heading-medium">"Versionen"</h2>
                 <ul class="card-list card-list--compact">
@@ -283,7 +260,7 @@ pub fn ListingPage() -> impl IntoView {
                 {(detail.may_publish && published.is_some()).then(|| view! {
                     <h2 class="kern-heading-medium">"Offline nehmen"</h2>
                     <p class="kern-body">"Nimmt die Leistung von der Website und aus der Suche. Alle Versionen bleiben erhalten."</p>
-                    {action_button(ArchiveListing::url(), csrf.clone(), slug.clone(), "Offline nehmen", "kern-btn kern-btn--secondary")}
+                    {slug_button(ArchiveListing::url(), &csrf, &slug, "Offline nehmen", "kern-btn kern-btn--secondary")}
                 })}
             </StaffFrame>
         }

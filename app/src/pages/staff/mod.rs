@@ -15,6 +15,7 @@ mod insight;
 mod listing_editor;
 mod listings;
 mod offices;
+mod review;
 mod sign_in;
 mod taxonomy;
 mod transfer;
