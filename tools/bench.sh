@@ -353,7 +353,8 @@ EOF
 
 # --- the caseworkers' inbox on BENCH_INBOX_REQUESTS generated requests -------------------------
 # A caseworker signs in with curl (password, then the TOTP code computed here); wrk sends the
-# session cookie. Every staff request also refreshes the session row, as in real use.
+# session cookie. As in real use, the session row is written again only when its idle expiry has
+# moved by a minute (app/src/auth/session_store.rs).
 bench_inbox() {
   local count=${BENCH_INBOX_REQUESTS:-100000} secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" password="bench-Passwort-nur-zum-Messen"
   export DATABASE_URL="sqlite://$tmp/inbox.db"

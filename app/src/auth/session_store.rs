@@ -4,7 +4,14 @@
 use crate::db::{now, Db, Row};
 use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};
+
+/// What a session holds, as tower-sessions keeps it.
+type Data = std::collections::HashMap<String, serde_json::Value>;
 use tower_sessions::session_store::{Error, ExpiredDeletion, Result, SessionStore};
+
+/// How far an unchanged session's stored expiry may lag behind the one a request computed
+/// before it is written again.
+pub const EXPIRY_SLACK_SECONDS: i64 = 60;
 
 /// Staff sessions in the `staff_sessions` table.
 #[derive(Clone, Debug)]
@@ -49,17 +56,36 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Writes a session back after a request. Most requests change nothing but the idle expiry,
+    /// and writing that on every request would make every staff page wait for a disk flush
+    /// (SQLite runs with `synchronous = FULL`). So an unchanged session is written only when its
+    /// expiry moves by at least [`EXPIRY_SLACK_SECONDS`]: the idle timeout then counts from the
+    /// last request to within a minute. Reading first never waits for the writer in WAL mode.
+    /// Only existing rows are updated, so a request in flight cannot bring back a session that
+    /// "sign out everywhere" has just deleted.
     async fn save(&self, record: &Record) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO staff_sessions (id, data, expires_at) VALUES ($1, $2, $3) \
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(record.id.to_string())
-        .bind(encode(record)?)
-        .bind(record.expiry_date.unix_timestamp())
-        .execute(self.db.pool())
-        .await
-        .map_err(backend)?;
+        let data = encode(record)?;
+        let expires_at = record.expiry_date.unix_timestamp();
+        let stored = sqlx::query("SELECT data, expires_at FROM staff_sessions WHERE id = $1")
+            .bind(record.id.to_string())
+            .fetch_optional(self.db.pool())
+            .await
+            .map_err(backend)?;
+        let Some(stored) = stored else { return Ok(()) };
+        let stored_data: String = stored.try_get("data").map_err(backend)?;
+        let stored_expiry: i64 = stored.try_get("expires_at").map_err(backend)?;
+        // Compared as maps: the JSON's key order follows the hash map's and may differ.
+        let unchanged = serde_json::from_str::<Data>(&stored_data).is_ok_and(|stored| stored == record.data);
+        if unchanged && (stored_expiry - expires_at).abs() < EXPIRY_SLACK_SECONDS {
+            return Ok(());
+        }
+        sqlx::query("UPDATE staff_sessions SET data = $2, expires_at = $3 WHERE id = $1")
+            .bind(record.id.to_string())
+            .bind(&data)
+            .bind(expires_at)
+            .execute(self.db.pool())
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 

@@ -40,9 +40,12 @@ pub enum DbError {
 /// SQLite settings applied to every connection. WAL lets readers work beside the one writer;
 /// `synchronous = FULL` makes every acknowledged commit survive a process kill *and* a power
 /// loss (NORMAL would survive only the former); the busy timeout lets writers queue instead of
-/// failing with `SQLITE_BUSY`.
+/// failing with `SQLITE_BUSY`. Reads go through a memory map of up to 256 MiB that all
+/// connections share, instead of each connection's own 2 MiB page cache: an inbox name search
+/// over 100,000 requests reads about a thousand rows and takes a third of the time (README,
+/// "Benchmarks"). Writes still go through the journal as before.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-     PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+     PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA mmap_size = 268435456;";
 
 /// A handle on the database pool; cheap to clone.
 #[derive(Clone, Debug)]

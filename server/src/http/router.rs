@@ -20,7 +20,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use std::convert::Infallible;
 use tower::ServiceExt;
 use std::path::PathBuf;
@@ -52,6 +52,15 @@ pub struct AppState {
     /// Recent answers of the suggestion endpoint.
     pub suggestions: search::SuggestionCache,
     pub request_limits: app::requests::limits::RequestLimits,
+}
+
+/// The app's routes, listed once per process. Listing them renders the app with resource loading
+/// switched off for the whole process (a global flag in leptos_server), so listing them again
+/// while requests are served would leave those requests' resources unloaded and the requests
+/// hanging until the timeout; router tests that built routers side by side did exactly that.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The router with every route and all middleware.
@@ -87,7 +96,7 @@ pub fn router(state: AppState) -> Router {
         .route(inbox_files::EXPORT_ROUTE, get(inbox_files::export))
         .route(inbox_files::FILE_ROUTE, get(inbox_files::download))
         .merge(requests::routes())
-        .leptos_routes_with_context(&state, generate_route_list(App), context, move || shell(options.clone()))
+        .leptos_routes_with_context(&state, route_list(), context, move || shell(options.clone()))
         .merge(static_files::pkg_routes(&site_root))
         .fallback_service(static_files::public_files(&site_root, not_found))
         .with_state(state.clone());

@@ -384,6 +384,41 @@ async fn sessions_end_when_idle_too_long_or_signed_out_everywhere() {
 }
 
 #[tokio::test]
+async fn an_unchanged_session_is_written_only_when_its_expiry_moves_a_minute() {
+    on_each_backend(|state| async move {
+        let app = router(state.clone());
+        account(&state.db, "erik@rathaus.example", &[Role::Editor]).await;
+        let mut browser = signed_in(&app, "erik@rathaus.example", None).await;
+        let full = app::staff::guard::IDLE_TIMEOUT_MINUTES * 60;
+        let set_expiry = |seconds_left: i64| {
+            let db = state.db.clone();
+            async move {
+                sqlx::query("UPDATE staff_sessions SET expires_at = $1").bind(app::db::now() + seconds_left).execute(db.pool()).await.unwrap();
+            }
+        };
+        let stored = || {
+            let db = state.db.clone();
+            async move { sqlx::query_scalar::<_, i64>("SELECT expires_at FROM staff_sessions").fetch_one(db.pool()).await.unwrap() - app::db::now() }
+        };
+
+        set_expiry(full - 20).await;
+        assert_eq!(browser.get(&app, "/verwaltung").await.0.status(), StatusCode::OK);
+        assert!(stored().await <= full - 20, "20 s of lag is not worth a write");
+
+        set_expiry(full - 5 * 60).await;
+        assert_eq!(browser.get(&app, "/verwaltung").await.0.status(), StatusCode::OK);
+        assert!(stored().await > full - 120, "five minutes of lag are written: the idle timeout counts from now");
+
+        let csrf = browser.csrf(&app).await;
+        let (response, _) = browser.post(&app, "/api/staff/sign-out", &format!("csrf={csrf}&everywhere=1")).await;
+        assert!(location(&response).starts_with("/verwaltung/anmelden"));
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM staff_sessions").fetch_one(state.db.pool()).await.unwrap();
+        assert_eq!(count, 0, "signing out leaves no session row behind");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn sign_in_checks_the_second_factor_refuses_replays_and_backs_off() {
     on_each_backend(|state| async move {
         let app = router(state.clone());

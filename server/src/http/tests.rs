@@ -452,3 +452,34 @@ async fn the_language_switch_goes_through_the_choice_and_alternates_stay_real() 
     assert!(body.contains(r#"<link href="http://localhost/en/services/apply-for-an-id-card" hreflang="en" rel="alternate">"#));
     assert!(body.split("<link ").skip(1).all(|tag| !tag.split('>').next().unwrap_or_default().contains("sprache")));
 }
+
+#[test]
+fn building_a_router_beside_requests_never_stalls_them() {
+    // Listing the routes switches resource loading off process-wide (see `route_list`): before
+    // the list was kept, a request here stalled within the first ten.
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let runtime = || tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let done = Arc::new(AtomicBool::new(false));
+    let builder = std::thread::spawn({
+        let done = done.clone();
+        move || {
+            runtime().block_on(async {
+                let state = state(None).await;
+                while !done.load(Ordering::Relaxed) {
+                    drop(router(state.clone()));
+                    tokio::task::yield_now().await;
+                }
+            })
+        }
+    });
+    runtime().block_on(async {
+        let app = router(state(None).await);
+        let mut stranger = super::staff_tests::Browser::default();
+        for i in 0..400 {
+            let answer = tokio::time::timeout(std::time::Duration::from_secs(5), stranger.get(&app, "/verwaltung/antraege")).await;
+            assert!(answer.is_ok(), "request {i} stalled");
+        }
+    });
+    done.store(true, Ordering::Relaxed);
+    builder.join().unwrap();
+}
