@@ -214,3 +214,30 @@ async fn search_statistics_add_up_across_flushes() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn inbox_counts_stop_at_the_limit_and_pages_still_go_on() {
+    use app::inbox::model::{InboxFilter, PAGE_SIZE};
+    use app::inbox::store::{list, list_counting_to, seed_synthetic_requests};
+    on_each_backend(|db| async move {
+        catalogue::seed_demo(&db).await.unwrap();
+        app::requests::store::seed_demo_forms(&db).await.unwrap();
+        assert_eq!(seed_synthetic_requests(&db, 60).await.unwrap(), 60);
+        let page = |n: i64| InboxFilter { page: n, ..InboxFilter::default() };
+
+        let first = list(&db, &page(1), "x@rathaus.example").await.unwrap();
+        assert_eq!((first.total, first.pages(), first.rows.len() as i64, first.has_next), (Some(60), Some(3), PAGE_SIZE, true));
+        let last = list(&db, &page(3), "x@rathaus.example").await.unwrap();
+        assert_eq!((last.rows.len(), last.has_next), (10, false));
+
+        let capped = list_counting_to(&db, &page(1), "x@rathaus.example", 59).await.unwrap();
+        assert_eq!((capped.total, capped.pages(), capped.has_next), (None, None, true));
+        assert!(capped.count_text().starts_with("Mehr als "));
+        assert_eq!(capped.rows, first.rows, "the same rows, only the count stopped");
+        let beyond = list_counting_to(&db, &page(3), "x@rathaus.example", 20).await.unwrap();
+        assert_eq!((beyond.total, beyond.rows, beyond.has_next), (None, last.rows, false), "pages past the limit are still served");
+        let exact = list_counting_to(&db, &page(1), "x@rathaus.example", 60).await.unwrap();
+        assert_eq!(exact.total, Some(60), "exactly the limit is still counted");
+    })
+    .await;
+}

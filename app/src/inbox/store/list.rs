@@ -5,7 +5,7 @@
 //! page of 100,000 requests stays within a few milliseconds on SQLite.
 
 use crate::db::{now, Db, Row};
-use crate::inbox::model::{AssigneeFilter, InboxFilter, InboxList, InboxRow, SortKey, StatusFilter, PAGE_SIZE};
+use crate::inbox::model::{AssigneeFilter, InboxFilter, InboxList, InboxRow, SortKey, StatusFilter, COUNT_LIMIT, PAGE_SIZE};
 use crate::requests::date::Day;
 use crate::requests::reference::normalise_reference;
 use crate::requests::status::RequestStatus;
@@ -122,23 +122,33 @@ fn read(row: &sqlx::any::AnyRow, today: Day) -> Result<InboxRow, RequestError> {
 }
 
 /// The page `filter.page` of the requests matching `filter`; `me` is the caseworker's email
-/// (for "mine").
+/// (for "mine"). Matches are counted up to [`COUNT_LIMIT`].
 pub async fn list(db: &Db, filter: &InboxFilter, me: &str) -> Result<InboxList, RequestError> {
+    list_counting_to(db, filter, me, COUNT_LIMIT).await
+}
+
+/// [`list`] with matches counted up to `limit` (tests use a small one).
+pub async fn list_counting_to(db: &Db, filter: &InboxFilter, me: &str, limit: i64) -> Result<InboxList, RequestError> {
     let conditions = Conditions::of(filter, me);
-    let count_sql = format!("SELECT COUNT(*) AS n FROM requests{}", conditions.sql());
-    let total: i64 = conditions.bind(&count_sql).fetch_one(db.pool()).await?.try_get("n")?;
+    let count_sql = format!("SELECT COUNT(*) AS n FROM (SELECT 1 FROM requests{} LIMIT {}) AS matches", conditions.sql(), limit + 1);
+    let counted: i64 = conditions.bind(&count_sql).fetch_one(db.pool()).await?.try_get("n")?;
+    let total = (counted <= limit).then_some(counted);
     let offset = (filter.page.max(1) - 1).saturating_mul(PAGE_SIZE);
-    if offset >= total {
-        return Ok(InboxList { rows: Vec::new(), total });
+    if total.is_some_and(|total| offset >= total) {
+        return Ok(InboxList { rows: Vec::new(), total, has_next: false });
     }
+    // One row more than a page tells whether a next page exists, also beyond the count limit.
     let order = order(filter);
     let sql = format!(
-        "SELECT {COLUMNS} FROM requests WHERE id IN (SELECT id FROM requests{} ORDER BY {order} LIMIT {PAGE_SIZE} OFFSET {offset}) ORDER BY {order}",
-        conditions.sql()
+        "SELECT {COLUMNS} FROM requests WHERE id IN (SELECT id FROM requests{} ORDER BY {order} LIMIT {} OFFSET {offset}) ORDER BY {order}",
+        conditions.sql(),
+        PAGE_SIZE + 1
     );
     let today = Day::from_unix(now());
-    let rows = conditions.bind(&sql).fetch_all(db.pool()).await?;
-    Ok(InboxList { rows: rows.iter().map(|row| read(row, today)).collect::<Result<_, _>>()?, total })
+    let mut rows = conditions.bind(&sql).fetch_all(db.pool()).await?.iter().map(|row| read(row, today)).collect::<Result<Vec<_>, _>>()?;
+    let has_next = rows.len() as i64 > PAGE_SIZE;
+    rows.truncate(PAGE_SIZE as usize);
+    Ok(InboxList { rows, total, has_next })
 }
 
 /// Every request matching `filter` in its order, up to [`EXPORT_LIMIT`], and whether there were more.

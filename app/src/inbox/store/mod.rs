@@ -15,5 +15,5 @@ pub use demo::seed_demo_requests;
 pub use canned::{canned_replies, delete_canned_reply, save_canned_reply};
 pub use detail::{caseworkers, detail, file, request_services, StoredFile};
 pub use synthetic::seed_synthetic_requests;
-pub use list::{export, list, EXPORT_LIMIT};
+pub use list::{export, list, list_counting_to, EXPORT_LIMIT};
 pub use search_keys::{fill_search_keys, write_keys_of, write_search_keys};

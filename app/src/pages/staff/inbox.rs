@@ -61,9 +61,11 @@ pub fn InboxPage() -> impl IntoView {
             move |page: i64| format!("{INBOX_PATH}?{}", filter.query_string(Some(page)))
         };
         let export = format!("{EXPORT_PATH}?{}", filter.query_string(None));
-        let count = match data.list.total {
-            1 => "1 Antrag gefunden".to_string(),
-            n => format!("{n} Anträge gefunden"),
+        let count = data.list.count_text();
+        let has_next = data.list.has_next;
+        let of_pages = match pages {
+            Some(pages) => format!("Seite {page} von {pages}"),
+            None => format!("Seite {page}"),
         };
         let empty = data.list.rows.is_empty();
         view! {
@@ -101,7 +103,7 @@ pub fn InboxPage() -> impl IntoView {
                 {empty.then(|| view! { <p class="kern-body">"Keine Anträge auf dieser Seite. Ändern Sie die Filter oder gehen Sie zur ersten Seite."</p> })}
                 <div class="table-scroll" tabindex="0" role="region" aria-label="Anträge">
                     <table class="kern-table">
-                        <caption class="sr-only">{format!("Anträge, Seite {page} von {pages}")}</caption>
+                        <caption class="sr-only">{format!("Anträge, {of_pages}")}</caption>
                         <thead class="kern-table__head"><tr class="kern-table__row">
                             <th scope="col" class="kern-table__header">"Vorgangsnummer"</th>
                             <th scope="col" class="kern-table__header">"Leistung"</th>
@@ -128,9 +130,9 @@ pub fn InboxPage() -> impl IntoView {
                 </div>
                 <nav class="pager" aria-label="Seiten">
                     {(page > 1).then(|| view! { <a class="kern-link" href=link(1)>"Erste Seite"</a> })}
-                    {(page > 1).then(|| view! { <a class="kern-link" href=link((page - 1).min(pages))>"Vorherige Seite"</a> })}
-                    <span>{format!("Seite {page} von {pages}")}</span>
-                    {(page < pages).then(|| view! { <a class="kern-link" href=link(page + 1)>"Nächste Seite"</a> })}
+                    {(page > 1).then(|| view! { <a class="kern-link" href=link((page - 1).min(pages.unwrap_or(i64::MAX)))>"Vorherige Seite"</a> })}
+                    <span>{of_pages.clone()}</span>
+                    {has_next.then(|| view! { <a class="kern-link" href=link(page + 1)>"Nächste Seite"</a> })}
                 </nav>
             </StaffFrame>
         }
