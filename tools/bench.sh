@@ -66,6 +66,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# The server's memory: RSS, and PSS, which counts the SQLite file mapped by several connections
+# (PRAGMA mmap_size) once instead of once per connection.
+memory_of() {
+  local rss pss
+  rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$1/status")
+  pss=$(awk '/^Pss:/ {print $2, $3}' "/proc/$1/smaps_rollup" 2>/dev/null || true)
+  echo "$rss${pss:+ (PSS $pss)}"
+}
+
 # A port nobody listens on (a connection attempt to it is refused).
 free_port() {
   local port
@@ -147,7 +156,7 @@ bench_routes() {
     tail -n 40 "$tmp/server.log" >&2
     exit 1
   fi
-  rss_start=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  rss_start=$(memory_of "$server")
 
   say "building tools/ceiling"
   cargo build --release --locked --quiet --manifest-path tools/ceiling/Cargo.toml
@@ -195,7 +204,7 @@ bench_routes() {
     ratio=$(awk -v a="$rps" -v b="$crps" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.0f %%", 100 * a / b; else print "-" }')
     rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors | $crps | $ratio |")
   done
-  rss_end=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  rss_end=$(memory_of "$server")
   stop "$server"
   server=""
 }
@@ -240,7 +249,7 @@ bench_search() {
       fi
       search_rows+=("| $label \`$path\` | $rps | $p50 | $p99 | $errors |")
     done
-    search_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+    search_rss=$(memory_of "$server")
     stop "$server"
     server=""
   done
@@ -346,7 +355,7 @@ EOF
   submissions_note="$acknowledged submissions acknowledged in ${duration} s, $other other answers"
   submissions_verdict=$(awk -v r="$rps" -v o="$ran_out" 'BEGIN { print (r + 0 >= 600) ? "met (" r "/s)" : (o != 0) ? "not shown, the drafts ran out (" r "/s)" : "MISSED (" r "/s)" }')
   say "$submissions_note"
-  requests_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  requests_rss=$(memory_of "$server")
   stop "$server"
   server=""
 }
@@ -390,7 +399,7 @@ o = mac[-1] & 15; print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fff
     read -r rps p50 p99 errors < <(WRK_CONNECTIONS=8 WRK_SCRIPT="$tmp/inbox.lua" measure "$base${route#*|}")
     inbox_rows+=("| ${route%%|*} \`${route#*|}\` | $rps | $p50 | $p99 | $errors |")
   done
-  inbox_rss=$(awk '/^VmRSS:/ {print $2, $3}' "/proc/$server/status")
+  inbox_rss=$(memory_of "$server")
   stop "$server"
   server=""
 }
