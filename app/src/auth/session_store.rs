@@ -4,10 +4,10 @@
 use crate::db::{now, Db, Row};
 use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{Error, ExpiredDeletion, Result, SessionStore};
 
 /// What a session holds, as tower-sessions keeps it.
 type Data = std::collections::HashMap<String, serde_json::Value>;
-use tower_sessions::session_store::{Error, ExpiredDeletion, Result, SessionStore};
 
 /// How far an unchanged session's stored expiry may lag behind the one a request computed
 /// before it is written again.
