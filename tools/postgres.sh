@@ -18,6 +18,6 @@ su postgres -c "psql -qtAc \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_rol
 # Dropping a test database WITH (FORCE) must also end an autovacuum worker that happens to be in
 # it; without pg_signal_backend that fails now and then with "must be a member of the role whose
 # process is being terminated".
-su postgres -c "psql -qtAc 'GRANT pg_signal_backend TO rathaus_test'" >/dev/null
+su postgres -c "psql -qtAc 'SET client_min_messages = warning; GRANT pg_signal_backend TO rathaus_test'" >/dev/null
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3}')
 echo "postgres://rathaus_test:rathaus_test@127.0.0.1:${port:-5432}/postgres"
