@@ -394,6 +394,9 @@ o = mac[-1] & 15; print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fff
     "overdue and unassigned|/verwaltung/antraege?ueberfaellig=1&bearbeitung=niemand" \
     "deep page (rows 49,976-50,000)|/verwaltung/antraege?seite=2000" \
     "name search|/verwaltung/antraege?q=anna+m%C3%BCller" \
+    "one-word name search (8,000+ matches)|/verwaltung/antraege?q=anna" \
+    "unassigned, no other filter|/verwaltung/antraege?bearbeitung=niemand" \
+    "unassigned, by decision date|/verwaltung/antraege?bearbeitung=niemand&sortierung=frist" \
     "reference search|/verwaltung/antraege?q=2026-ABCD-EFGH"; do
     say "inbox: ${route%%|*}"
     read -r rps p50 p99 errors < <(WRK_CONNECTIONS=8 WRK_SCRIPT="$tmp/inbox.lua" measure "$base${route#*|}")

@@ -1,6 +1,6 @@
 //! The list query: one `WHERE` built from the filter with bound parameters, the same for the
 //! page and for the CSV export. A page first picks its 25 ids by `OFFSET` from an index alone
-//! (migrations 009, 010 and 012 hold every filtered column beside the sort columns), then reads
+//! (migrations 009, 010, 012 and 013 hold every filtered column beside the sort columns), then reads
 //! those rows; the name search is a prefix range of the search keys (`search_keys.rs`). Each
 //! page of 100,000 requests stays within a few milliseconds on SQLite.
 
