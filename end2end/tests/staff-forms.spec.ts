@@ -1,4 +1,4 @@
-import { test, expect, checkA11y, type Page } from "../support/fixtures";
+import { test, expect, checkA11y, waitForHydration, type Page } from "../support/fixtures";
 import { accountOf, needsStaffAccounts, signIn } from "../support/staff";
 
 // The form builder (issue #7): an editor adds a yes/no question and a text question shown only
@@ -147,7 +147,13 @@ test.describe("form builder", () => {
     await next(resident);
     await expect(resident.getByRole("main")).toContainText(`Bitte geben Sie „${followUp}“ an.`);
     await checkA11y(resident, "new question missing its answer");
-    await resident.getByLabel(new RegExp(followUp.replace(/[?]/g, "\\?"))).fill("Werktags nach 17 Uhr");
+    // Typing the answer takes the message away at once (the live checks island), and the page
+    // moves up by its height: wait for that, or the click on "Weiter" can land where the
+    // button was (seen once in CI).
+    await waitForHydration(resident);
+    const answer = resident.getByLabel(new RegExp(followUp.replace(/[?]/g, "\\?")));
+    await answer.fill("Werktags nach 17 Uhr");
+    await expect(answer).not.toHaveAttribute("aria-invalid", "true");
     await next(resident);
     await expect(resident.getByRole("main")).toContainText(question);
     await expect(resident.getByRole("main")).toContainText("Werktags nach 17 Uhr");
