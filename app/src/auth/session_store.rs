@@ -64,7 +64,6 @@ impl SessionStore for DbSessionStore {
     /// Only existing rows are updated, so a request in flight cannot bring back a session that
     /// "sign out everywhere" has just deleted.
     async fn save(&self, record: &Record) -> Result<()> {
-        let data = encode(record)?;
         let expires_at = record.expiry_date.unix_timestamp();
         let stored = sqlx::query("SELECT data, expires_at FROM staff_sessions WHERE id = $1")
             .bind(record.id.to_string())
@@ -81,7 +80,7 @@ impl SessionStore for DbSessionStore {
         }
         sqlx::query("UPDATE staff_sessions SET data = $2, expires_at = $3 WHERE id = $1")
             .bind(record.id.to_string())
-            .bind(&data)
+            .bind(encode(record)?)
             .bind(expires_at)
             .execute(self.db.pool())
             .await
