@@ -241,3 +241,58 @@ async fn inbox_counts_stop_at_the_limit_and_pages_still_go_on() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_name_search_pages_alike_whether_it_walks_the_order_or_sorts_its_matches() {
+    use app::inbox::model::{InboxFilter, SortKey, StatusFilter};
+    use app::inbox::store::{fill_search_keys, list, seed_synthetic_requests};
+    on_each_backend(|db| async move {
+        catalogue::seed_demo(&db).await.unwrap();
+        app::requests::store::seed_demo_forms(&db).await.unwrap();
+        assert_eq!(seed_synthetic_requests(&db, 60).await.unwrap(), 60);
+        // 45 of the 60 become "Anna Annabell …": two keys each start with "anna", so a request
+        // counted or listed once per key would show.
+        sqlx::query("UPDATE requests SET applicant_name = 'Anna Annabell ' || reference WHERE id IN (SELECT id FROM requests ORDER BY id LIMIT 45)")
+            .execute(db.pool())
+            .await
+            .unwrap();
+        sqlx::query("DELETE FROM request_search_keys WHERE request_id IN (SELECT id FROM requests WHERE applicant_name LIKE 'Anna Annabell %')")
+            .execute(db.pool())
+            .await
+            .unwrap();
+        assert_eq!(fill_search_keys(&db).await.unwrap(), 45);
+        let annas = |order: &'static str| {
+            let db = db.clone();
+            async move {
+                let sql = format!("SELECT reference FROM requests WHERE applicant_name LIKE 'Anna %' ORDER BY {order}");
+                sqlx::query_scalar::<_, String>(&sql).fetch_all(db.pool()).await.unwrap()
+            }
+        };
+        let expected = annas("submitted_at DESC, id DESC").await;
+        assert_eq!(expected.len(), 46, "45 renamed and one synthetic Anna among the other 15");
+
+        // With 46 matches among 60 requests the first page walks the sort order, the second
+        // sorts the matches (`walks_the_order`); together they are every match once, in order.
+        let search = |page: i64, sort: SortKey, descending: bool| InboxFilter { search: "anna".into(), page, sort, descending, ..InboxFilter::default() };
+        let mut shown = Vec::new();
+        for page in [1, 2] {
+            let found = list(&db, &search(page, SortKey::Submitted, true), "x@rathaus.example").await.unwrap();
+            assert_eq!((found.total, found.has_next), (Some(46), page == 1));
+            shown.extend(found.rows.into_iter().map(|row| row.reference));
+        }
+        assert_eq!(shown, expected);
+
+        let by_date = list(&db, &search(1, SortKey::Expected, false), "x@rathaus.example").await.unwrap();
+        let references: Vec<String> = by_date.rows.into_iter().map(|row| row.reference).collect();
+        assert_eq!(references, annas("expected_day, id").await[..25]);
+
+        let open = InboxFilter { status: StatusFilter::Open, ..search(1, SortKey::Submitted, true) };
+        let open_annas: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM requests WHERE applicant_name LIKE 'Anna %' AND status IN ('received', 'in_progress', 'waiting')")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        assert!(open_annas > 0);
+        assert_eq!(list(&db, &open, "x@rathaus.example").await.unwrap().total, Some(open_annas));
+    })
+    .await;
+}
