@@ -395,6 +395,10 @@ o = mac[-1] & 15; print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fff
     "deep page (rows 49,976-50,000)|/verwaltung/antraege?seite=2000" \
     "name search|/verwaltung/antraege?q=anna+m%C3%BCller" \
     "one-word name search (8,000+ matches)|/verwaltung/antraege?q=anna" \
+    "one-word name search, page 11|/verwaltung/antraege?q=anna&seite=11" \
+    "one-word name search, page 100|/verwaltung/antraege?q=anna&seite=100" \
+    "open requests, one-word name search|/verwaltung/antraege?status=offen&q=anna" \
+    "unassigned Sperrmüll, one-word name search|/verwaltung/antraege?bearbeitung=niemand&leistung=sperrmuell-anmelden&q=anna" \
     "unassigned, no other filter|/verwaltung/antraege?bearbeitung=niemand" \
     "unassigned, by decision date|/verwaltung/antraege?bearbeitung=niemand&sortierung=frist" \
     "reference search|/verwaltung/antraege?q=2026-ABCD-EFGH"; do

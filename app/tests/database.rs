@@ -150,6 +150,39 @@ async fn an_older_database_migrates_forward_without_losing_data() {
 }
 
 #[tokio::test]
+async fn search_keys_written_before_migration_014_gain_their_request_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = app::db::Db::connect(&format!("sqlite://{}/old.db", dir.path().display())).await.unwrap();
+    let mut before = sqlx::migrate!("./migrations/sqlite");
+    let at_013 = before.migrations.iter().position(|m| m.version == 20261127000013).unwrap();
+    before.migrations = std::borrow::Cow::Owned(before.migrations[..=at_013].to_vec());
+    before.run(db.pool()).await.expect("schema of migration 013");
+    catalogue::seed_demo(&db).await.unwrap();
+    app::requests::store::seed_demo_forms(&db).await.unwrap();
+    sqlx::query(
+        "INSERT INTO requests (reference, pin_hash, idempotency_key, service_id, service_title, office_slug, form_version_id, lang, answers, \
+         applicant_name, email, status, assignee, submitted_at, expected_day, updated_at) \
+         SELECT '2026-ABCD-EFGH', '', 'old', service_id, 'Alt', 'buergerbuero', id, 'de', '{}', 'Anna Alt', '', 'waiting', 'x@rathaus.example', 100, 20, 100 \
+         FROM form_versions ORDER BY id LIMIT 1",
+    )
+    .execute(db.pool())
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO request_search_keys (search_key, request_id) SELECT 'anna alt', id FROM requests").execute(db.pool()).await.unwrap();
+    db.migrate().await.expect("migrate forward");
+    let key = sqlx::query("SELECT k.status, k.assignee, k.expected_day, k.service_id = r.service_id AS same_service FROM request_search_keys k JOIN requests r ON r.id = k.request_id")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(key.try_get::<String, _>("status").unwrap(), "waiting");
+    assert_eq!(key.try_get::<Option<String>, _>("assignee").unwrap().as_deref(), Some("x@rathaus.example"));
+    assert_eq!((key.try_get::<i64, _>("expected_day").unwrap(), key.try_get::<i64, _>("same_service").unwrap()), (20, 1));
+    let filter = app::inbox::model::InboxFilter { search: "anna".into(), status: app::inbox::model::StatusFilter::Open, ..Default::default() };
+    let found = app::inbox::store::list(&db, &filter, "x@rathaus.example").await.unwrap();
+    assert_eq!(found.rows.iter().map(|row| row.reference.as_str()).collect::<Vec<_>>(), ["2026-ABCD-EFGH"]);
+}
+
+#[tokio::test]
 async fn feedback_and_form_flashes_round_trip() {
     use app::feedback::{self, FeedbackDraft, FeedbackFlash, FieldError};
     on_each_backend(|db| async move {
@@ -244,8 +277,9 @@ async fn inbox_counts_stop_at_the_limit_and_pages_still_go_on() {
 
 #[tokio::test]
 async fn a_name_search_pages_alike_whether_it_walks_the_order_or_sorts_its_matches() {
-    use app::inbox::model::{InboxFilter, SortKey, StatusFilter};
+    use app::inbox::model::{AssigneeFilter, InboxFilter, SortKey, StatusFilter};
     use app::inbox::store::{fill_search_keys, list, seed_synthetic_requests};
+    use app::requests::status::RequestStatus;
     on_each_backend(|db| async move {
         catalogue::seed_demo(&db).await.unwrap();
         app::requests::store::seed_demo_forms(&db).await.unwrap();
@@ -293,6 +327,18 @@ async fn a_name_search_pages_alike_whether_it_walks_the_order_or_sorts_its_match
             .unwrap();
         assert!(open_annas > 0);
         assert_eq!(list(&db, &open, "x@rathaus.example").await.unwrap().total, Some(open_annas));
+
+        // The keys carry the filtered columns; a trigger keeps them in step with the request.
+        sqlx::query(
+            "UPDATE requests SET status = 'completed', assignee = 'x@rathaus.example' WHERE id IN \
+             (SELECT id FROM requests WHERE applicant_name LIKE 'Anna %' AND status IN ('received', 'in_progress', 'waiting') ORDER BY id LIMIT 1)",
+        )
+        .execute(db.pool())
+        .await
+        .unwrap();
+        assert_eq!(list(&db, &open, "x@rathaus.example").await.unwrap().total, Some(open_annas - 1));
+        let mine = InboxFilter { assignee: AssigneeFilter::Mine, status: StatusFilter::Only(RequestStatus::Completed), ..search(1, SortKey::Submitted, true) };
+        assert_eq!(list(&db, &mine, "X@rathaus.example").await.unwrap().total, Some(1));
     })
     .await;
 }

@@ -1,11 +1,11 @@
 //! The list query: one `WHERE` built from the filter with bound parameters, the same for the
 //! page and for the CSV export. A page first picks its 25 ids by `OFFSET` from an index alone
 //! (migrations 009, 010, 012 and 013 hold every filtered column beside the sort columns), then reads
-//! those rows. The name search is a prefix range of the search keys (`search_keys.rs`), matched
-//! in one of two ways chosen per page from the count ([`walks_the_order`]): a search with few
-//! matches reads them and sorts them; one with thousands walks the sort order and probes each
-//! request's keys, which stops after a page. Each page of 100,000 requests stays within a few
-//! milliseconds on SQLite.
+//! those rows. The name search is a prefix range of the search keys (`search_keys.rs`), which
+//! carry the filtered columns, so a search is counted from its keys alone. Its page is found in
+//! one of two ways chosen from the count ([`walks_the_order`]): a search with few matches sorts
+//! them; one with thousands walks the sort order and probes each request's keys, which stops
+//! after a page. Each page of 100,000 requests stays within a few milliseconds on SQLite.
 
 use crate::db::{now, Db, Row};
 use crate::inbox::model::{AssigneeFilter, InboxFilter, InboxList, InboxRow, SortKey, StatusFilter, COUNT_LIMIT, PAGE_SIZE};
@@ -37,7 +37,8 @@ struct Conditions {
 /// How the name search finds its requests.
 #[derive(Clone, Copy)]
 enum NameMatch {
-    /// Read every matching key and keep the requests they name (`id IN`), then sort those.
+    /// Read the keys matching the search and the other conditions and keep the requests they
+    /// name (`id IN`), then sort those.
     Listed,
     /// Look up the keys of each request in turn (`EXISTS`), so a walk in sort order can stop.
     Probed,
@@ -95,14 +96,14 @@ impl Conditions {
 
     /// The `WHERE` clause of the conditions over `requests`, with the name search matched `by`.
     fn sql(&self, by: NameMatch) -> String {
-        let name = self.name_range.map(|first| {
-            let range = format!("search_key >= ${first} AND search_key < ${}", first + 1);
-            match by {
-                NameMatch::Listed => format!("id IN (SELECT request_id FROM request_search_keys WHERE {range})"),
-                NameMatch::Probed => format!("EXISTS (SELECT 1 FROM request_search_keys WHERE request_id = requests.id AND {range})"),
+        let clauses = match (self.name_range, by) {
+            (None, _) => self.clauses.clone(),
+            (Some(_), NameMatch::Listed) => vec![format!("id IN (SELECT request_id {})", self.keys_matching())],
+            (Some(first), NameMatch::Probed) => {
+                let probe = format!("EXISTS (SELECT 1 FROM request_search_keys WHERE request_id = requests.id AND {})", key_range(first));
+                self.clauses.iter().cloned().chain([probe]).collect()
             }
-        });
-        let clauses: Vec<&str> = self.clauses.iter().map(String::as_str).chain(name.as_deref()).collect();
+        };
         if clauses.is_empty() {
             String::new()
         } else {
@@ -110,15 +111,19 @@ impl Conditions {
         }
     }
 
-    /// A query counting the matching requests up to `limit + 1`. A name search without other
-    /// conditions counts from the search keys alone, without reading a request.
+    /// `FROM … WHERE …` of the search keys matching the name search and every other condition
+    /// (the keys carry the filtered columns under the same names, migration 014).
+    fn keys_matching(&self) -> String {
+        let range = self.name_range.map(key_range);
+        let clauses: Vec<&str> = range.as_deref().into_iter().chain(self.clauses.iter().map(String::as_str)).collect();
+        format!("FROM request_search_keys WHERE {}", clauses.join(" AND "))
+    }
+
+    /// A query counting the matching requests up to `limit + 1`; a name search counts its keys.
     fn count_sql(&self, limit: i64) -> String {
         let matches = match self.name_range {
-            Some(first) if self.clauses.is_empty() => format!(
-                "SELECT DISTINCT request_id FROM request_search_keys WHERE search_key >= ${first} AND search_key < ${}",
-                first + 1
-            ),
-            _ => format!("SELECT 1 FROM requests{}", self.sql(NameMatch::Listed)),
+            Some(_) => format!("SELECT DISTINCT request_id {}", self.keys_matching()),
+            None => format!("SELECT 1 FROM requests{}", self.sql(NameMatch::Listed)),
         };
         format!("SELECT COUNT(*) AS n FROM ({matches} LIMIT {}) AS matches", limit + 1)
     }
@@ -129,6 +134,11 @@ impl Conditions {
             Arg::Int(int) => query.bind(*int),
         })
     }
+}
+
+/// The key range of a name search whose bounds are parameters `first` and `first + 1`.
+fn key_range(first: usize) -> String {
+    format!("search_key >= ${first} AND search_key < ${}", first + 1)
 }
 
 fn order(filter: &InboxFilter) -> String {

@@ -1,7 +1,9 @@
 //! The inbox's search index (`request_search_keys`, migration 012): every request's folded name
 //! from each word on and its reference's code from each group on, so that a search by the start
 //! of any name or code group is one range of the primary key on SQLite and PostgreSQL alike.
-//! The folding happens here, in Rust, because SQLite's `LOWER` folds ASCII only.
+//! The folding happens here, in Rust, because SQLite's `LOWER` folds ASCII only. Each key also
+//! carries its request's filter and sort columns (migration 014: copied from the request row
+//! when written, kept in step by a trigger), so a search is counted and filtered from the keys.
 
 use crate::db::{Db, Row};
 use crate::requests::store::RequestError;
@@ -56,12 +58,17 @@ pub async fn write_search_keys(conn: &mut AnyConnection, request_id: i64, applic
 }
 
 /// Writes the keys of many requests, given as (id, applicant name, reference), a few hundred
-/// keys per statement.
+/// keys per statement, with the filter columns of the stored requests.
 pub async fn write_keys_of(conn: &mut AnyConnection, requests: &[(i64, String, String)]) -> Result<(), RequestError> {
     let pairs: Vec<(String, i64)> = requests.iter().flat_map(|(id, name, reference)| keys(name, reference).into_iter().map(move |key| (key, *id))).collect();
     for chunk in pairs.chunks(KEYS_PER_STATEMENT) {
         let marks: Vec<String> = (0..chunk.len()).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
-        let sql = format!("INSERT INTO request_search_keys (search_key, request_id) VALUES {}", marks.join(", "));
+        let sql = format!(
+            "INSERT INTO request_search_keys (search_key, request_id, service_id, office_slug, status, assignee, submitted_at, expected_day) \
+             SELECT k.column1, r.id, r.service_id, r.office_slug, r.status, r.assignee, r.submitted_at, r.expected_day \
+             FROM (VALUES {}) AS k JOIN requests r ON r.id = k.column2",
+            marks.join(", ")
+        );
         let query = chunk.iter().fold(sqlx::query(&sql), |query, (key, id)| query.bind(key.as_str()).bind(*id));
         query.execute(&mut *conn).await?;
     }
