@@ -2,8 +2,9 @@
 //! from each word on and its reference's code from each group on, so that a search by the start
 //! of any name or code group is one range of the primary key on SQLite and PostgreSQL alike.
 //! The folding happens here, in Rust, because SQLite's `LOWER` folds ASCII only. Each key also
-//! carries its request's filter and sort columns (migration 014: copied from the request row
-//! when written, kept in step by a trigger), so a search is counted and filtered from the keys.
+//! carries how much of its start it shares with the request's earlier keys (so that a search
+//! counts a request once without `DISTINCT`) and its request's filter and sort columns
+//! (migration 014: copied from the request row when written, kept in step by a trigger).
 
 use crate::db::{Db, Row};
 use crate::requests::store::RequestError;
@@ -11,7 +12,7 @@ use sqlx::AnyConnection;
 
 /// Requests whose keys are filled per transaction at start-up.
 const FILL_BATCH: i64 = 500;
-/// Keys per `INSERT` (two parameters each, well below every backend's limit).
+/// Keys per `INSERT` (three parameters each, well below every backend's limit).
 const KEYS_PER_STATEMENT: usize = 400;
 
 /// `text` in Unicode lowercase with every run of characters other than letters and digits made
@@ -22,20 +23,37 @@ pub fn fold(text: &str) -> String {
     words.join(" ")
 }
 
+/// One search key of a request.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SearchKey {
+    pub text: String,
+    /// How many characters `text` shares at its start with an earlier key of the same request
+    /// (the most with any one of them; 0 for the first key). A search of N characters reaches a
+    /// request through exactly one key with `shared_prefix < N`: the first of its keys that
+    /// starts with the search.
+    pub shared_prefix: i64,
+}
+
 /// The keys of a request: its folded name from each word on, its reference's code (without the
 /// year) from each group on; without duplicates.
-pub fn keys(applicant_name: &str, reference: &str) -> Vec<String> {
-    let mut keys = Vec::new();
+pub fn keys(applicant_name: &str, reference: &str) -> Vec<SearchKey> {
+    let mut keys: Vec<SearchKey> = Vec::new();
     for text in [fold(applicant_name), fold(reference.split_once('-').map_or("", |(_, code)| code))] {
         let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
         for start in 0..words.len() {
-            let key = words[start..].join(" ");
-            if !keys.contains(&key) {
-                keys.push(key);
+            let text = words[start..].join(" ");
+            if keys.iter().all(|key| key.text != text) {
+                let shared_prefix = keys.iter().map(|key| common_prefix(&key.text, &text)).max().unwrap_or(0);
+                keys.push(SearchKey { text, shared_prefix });
             }
         }
     }
     keys
+}
+
+/// How many characters `a` and `b` share at their start.
+fn common_prefix(a: &str, b: &str) -> i64 {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() as i64
 }
 
 /// The first string after every string that starts with `prefix` (in code point order, which
@@ -60,16 +78,17 @@ pub async fn write_search_keys(conn: &mut AnyConnection, request_id: i64, applic
 /// Writes the keys of many requests, given as (id, applicant name, reference), a few hundred
 /// keys per statement, with the filter columns of the stored requests.
 pub async fn write_keys_of(conn: &mut AnyConnection, requests: &[(i64, String, String)]) -> Result<(), RequestError> {
-    let pairs: Vec<(String, i64)> = requests.iter().flat_map(|(id, name, reference)| keys(name, reference).into_iter().map(move |key| (key, *id))).collect();
-    for chunk in pairs.chunks(KEYS_PER_STATEMENT) {
-        let marks: Vec<String> = (0..chunk.len()).map(|n| format!("(${}, ${})", 2 * n + 1, 2 * n + 2)).collect();
+    let rows: Vec<(SearchKey, i64)> = requests.iter().flat_map(|(id, name, reference)| keys(name, reference).into_iter().map(move |key| (key, *id))).collect();
+    for chunk in rows.chunks(KEYS_PER_STATEMENT) {
+        let marks: Vec<String> = (0..chunk.len()).map(|n| format!("(${}, ${}, ${})", 3 * n + 1, 3 * n + 2, 3 * n + 3)).collect();
         let sql = format!(
-            "INSERT INTO request_search_keys (search_key, request_id, service_id, office_slug, status, assignee, submitted_at, expected_day) \
-             SELECT k.column1, r.id, r.service_id, r.office_slug, r.status, r.assignee, r.submitted_at, r.expected_day \
+            "INSERT INTO request_search_keys \
+             (search_key, request_id, shared_prefix, service_id, office_slug, status, assignee, submitted_at, expected_day) \
+             SELECT k.column1, r.id, k.column3, r.service_id, r.office_slug, r.status, r.assignee, r.submitted_at, r.expected_day \
              FROM (VALUES {}) AS k JOIN requests r ON r.id = k.column2",
             marks.join(", ")
         );
-        let query = chunk.iter().fold(sqlx::query(&sql), |query, (key, id)| query.bind(key.as_str()).bind(*id));
+        let query = chunk.iter().fold(sqlx::query(&sql), |query, (key, id)| query.bind(key.text.as_str()).bind(*id).bind(key.shared_prefix));
         query.execute(&mut *conn).await?;
     }
     Ok(())
@@ -110,12 +129,17 @@ mod tests {
         assert_eq!(fold("  Anna MÜLLER-Lüdenscheidt "), "anna müller lüdenscheidt");
         assert_eq!(fold("Ömer Yılmaz"), "ömer yılmaz");
         assert_eq!(fold("--"), "");
+        let texts = |name: &str, reference: &str| keys(name, reference).into_iter().map(|key| (key.text, key.shared_prefix)).collect::<Vec<_>>();
         assert_eq!(
-            keys("Anna Müller-Lüdenscheidt", "2026-ABCD-EFGH"),
-            ["anna müller lüdenscheidt", "müller lüdenscheidt", "lüdenscheidt", "abcd efgh", "efgh"]
+            texts("Anna Müller-Lüdenscheidt", "2026-ABCD-EFGH"),
+            [("anna müller lüdenscheidt".into(), 0), ("müller lüdenscheidt".into(), 0), ("lüdenscheidt".into(), 0), ("abcd efgh".into(), 1), ("efgh".into(), 0)]
         );
-        assert_eq!(keys("Anna Anna", "2026-ABCD-ABCD"), ["anna anna", "anna", "abcd abcd", "abcd"]);
-        assert_eq!(keys("", ""), Vec::<String>::new());
+        assert_eq!(texts("Anna Anna", "2026-ABCD-ABCD"), [("anna anna".into(), 0), ("anna".into(), 4), ("abcd abcd".into(), 1), ("abcd".into(), 4)]);
+        // "anna" (4 characters) reaches this request through its first key only, "annab" (5)
+        // through its second; "ä" is one character.
+        assert_eq!(texts("Anna Annabell Ärger", ""), [("anna annabell ärger".into(), 0), ("annabell ärger".into(), 4), ("ärger".into(), 0)]);
+        assert_eq!(texts("Ärmel Ärger", "")[1], ("ärger".into(), 2));
+        assert_eq!(keys("", ""), Vec::<SearchKey>::new());
     }
 
     #[test]
