@@ -397,6 +397,8 @@ o = mac[-1] & 15; print("%06d" % ((struct.unpack(">I", mac[o:o + 4])[0] & 0x7fff
     "one-word name search (8,000+ matches)|/verwaltung/antraege?q=anna" \
     "one-word name search, page 11|/verwaltung/antraege?q=anna&seite=11" \
     "one-word name search, page 100|/verwaltung/antraege?q=anna&seite=100" \
+    "one-word name search by status, the middle page|/verwaltung/antraege?q=anna&sortierung=stand&seite=167" \
+    "one-word name search, the last page|/verwaltung/antraege?q=anna&seite=334" \
     "open requests, one-word name search|/verwaltung/antraege?status=offen&q=anna" \
     "unassigned Sperrmüll, one-word name search|/verwaltung/antraege?bearbeitung=niemand&leistung=sperrmuell-anmelden&q=anna" \
     "unassigned, no other filter|/verwaltung/antraege?bearbeitung=niemand" \

