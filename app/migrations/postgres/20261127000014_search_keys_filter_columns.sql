@@ -2,6 +2,11 @@
 -- search is counted, filtered and sorted from its keys alone (the SQLite migration of the same
 -- number explains the columns and has the measurements). The start-up fill
 -- (`app::inbox::store::fill_search_keys`) writes the keys again.
+--
+-- PostgreSQL keeps the rows in a heap in the order they were written, so the primary key
+-- includes every other column: a search is then an index-only scan once (auto)vacuum has marked
+-- the pages visible. 100,000 generated requests after VACUUM ANALYZE, psql: counting "anna"
+-- 19 → 3.2 ms, a page of it 13 → 3.0 ms (a heap block per match before).
 
 DROP TABLE request_search_keys;
 CREATE TABLE request_search_keys (
@@ -14,7 +19,7 @@ CREATE TABLE request_search_keys (
     assignee TEXT,
     submitted_at BIGINT NOT NULL,
     expected_day BIGINT NOT NULL,
-    PRIMARY KEY (search_key, request_id)
+    PRIMARY KEY (search_key, request_id) INCLUDE (shared_prefix, service_id, office_slug, status, assignee, submitted_at, expected_day)
 );
 CREATE INDEX request_search_keys_request ON request_search_keys (request_id);
 
