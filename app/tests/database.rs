@@ -248,14 +248,19 @@ async fn search_statistics_add_up_across_flushes() {
     .await;
 }
 
+/// The demo catalogue with its forms and 60 generated requests: the inbox tests' data.
+async fn sixty_generated_requests(db: &app::db::Db) {
+    catalogue::seed_demo(db).await.unwrap();
+    app::requests::store::seed_demo_forms(db).await.unwrap();
+    assert_eq!(app::inbox::store::seed_synthetic_requests(db, 60).await.unwrap(), 60);
+}
+
 #[tokio::test]
 async fn inbox_counts_stop_at_the_limit_and_pages_still_go_on() {
     use app::inbox::model::{InboxFilter, PAGE_SIZE};
-    use app::inbox::store::{list, list_counting_to, seed_synthetic_requests};
+    use app::inbox::store::{list, list_counting_to};
     on_each_backend(|db| async move {
-        catalogue::seed_demo(&db).await.unwrap();
-        app::requests::store::seed_demo_forms(&db).await.unwrap();
-        assert_eq!(seed_synthetic_requests(&db, 60).await.unwrap(), 60);
+        sixty_generated_requests(&db).await;
         let page = |n: i64| InboxFilter { page: n, ..InboxFilter::default() };
 
         let first = list(&db, &page(1), "x@rathaus.example").await.unwrap();
@@ -278,12 +283,10 @@ async fn inbox_counts_stop_at_the_limit_and_pages_still_go_on() {
 #[tokio::test]
 async fn a_name_search_counts_filters_and_pages_each_request_once() {
     use app::inbox::model::{AssigneeFilter, InboxFilter, SortKey, StatusFilter};
-    use app::inbox::store::{fill_search_keys, list, seed_synthetic_requests};
+    use app::inbox::store::{fill_search_keys, list};
     use app::requests::status::RequestStatus;
     on_each_backend(|db| async move {
-        catalogue::seed_demo(&db).await.unwrap();
-        app::requests::store::seed_demo_forms(&db).await.unwrap();
-        assert_eq!(seed_synthetic_requests(&db, 60).await.unwrap(), 60);
+        sixty_generated_requests(&db).await;
         // 45 of the 60 become "Anna Annabell …": two keys each start with "anna", so a request
         // counted or listed once per key would show.
         sqlx::query("UPDATE requests SET applicant_name = 'Anna Annabell ' || reference WHERE id IN (SELECT id FROM requests ORDER BY id LIMIT 45)")
